@@ -1,0 +1,206 @@
+"""JSON to frozen dataclasses, one generated converter per model class.
+
+``to_model(FullTrack, data)`` turns parsed JSON into a ``FullTrack``. The first
+call for a class reads its type hints and writes a small Python function for
+it (see ``_source``); later calls only run that function. Unknown keys are
+ignored, ``null`` and missing keys give the field's default, and a value of the
+wrong kind raises ``MappingError`` naming its path in the document.
+
+Supported annotations: ``str``, ``int``, ``float``, ``bool``, ``Any``, model
+classes, ``X | None``, ``tuple[X, ...]`` (elements may be ``None`` when ``X``
+allows it), ``Literal[...]`` and unions of models, which are told apart by
+their ``Literal`` fields (``type: Literal["episode"]``). A field whose metadata
+holds ``alias`` falls back to that key when its own key is null or missing
+(the 2026 ``items``/``tracks`` rename).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar, Union
+
+from .errors import MappingError
+
+__all__ = ["to_model", "alias"]
+
+T = TypeVar("T")
+Converter = Callable[[Any], Any]
+
+_CONVERTERS: dict[Any, Converter] = {}
+_SCALARS = {str: "str", int: "int", float: "float", bool: "bool"}
+
+
+def to_model(cls: type[T], data: object) -> T:
+    """Build ``cls`` from parsed JSON, compiling its converter on first use."""
+    convert = _CONVERTERS.get(cls) or _compile(cls)
+    result: T = convert(data)
+    return result
+
+
+def alias(key: str) -> dict[str, str]:
+    """Field metadata: read ``key`` when the field's own key is null or missing."""
+    return {"alias": key}
+
+
+def _compile(tp: Any) -> Converter:
+    """The converter of a type, built once and cached."""
+    if tp not in _CONVERTERS:
+        if dataclasses.is_dataclass(tp):
+            _CONVERTERS[tp] = lambda data: _CONVERTERS[tp](data)  # stands in while compiling
+            _CONVERTERS[tp] = _compile_model(tp)
+        else:
+            _CONVERTERS[tp] = _compile_type(tp)
+    return _CONVERTERS[tp]
+
+
+def _compile_type(tp: Any) -> Converter:
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if tp is Any:
+        return lambda value: value
+    if tp in _SCALARS:
+        return _scalar(tp)
+    if origin in (Union, types.UnionType):
+        members = [a for a in args if a is not type(None)]
+        inner = _compile(members[0]) if len(members) == 1 else _dispatch(members)
+        if len(members) == len(args):
+            return inner
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return _tuple_of(_compile(args[0]))
+    if origin is Literal:
+        return _literal(args)
+    raise TypeError(f"spotlite's mapper cannot convert {tp!r}")
+
+
+def _scalar(kind: type) -> Converter:
+    name = _SCALARS[kind]
+
+    def convert(value: Any) -> Any:
+        if value.__class__ is kind:
+            return value
+        if kind is float and value.__class__ is int:
+            return float(value)
+        if kind is int and value.__class__ is float and value.is_integer():
+            return int(value)
+        raise MappingError(name, value)
+
+    return convert
+
+
+def _literal(values: tuple[Any, ...]) -> Converter:
+    def convert(value: Any) -> Any:
+        if value in values:
+            return value
+        raise MappingError(" or ".join(map(repr, values)), value)
+
+    return convert
+
+
+def _tuple_of(element: Converter) -> Converter:
+    def convert(value: Any) -> tuple[Any, ...]:
+        if value.__class__ is not list:
+            raise MappingError("array", value)
+        try:
+            return tuple([element(item) for item in value])
+        except MappingError:
+            for index, item in enumerate(value):  # find the index for the message
+                try:
+                    element(item)
+                except MappingError as error:
+                    raise error.at(index) from None
+            raise
+
+    return convert
+
+
+def _tags(cls: Any) -> list[tuple[str, tuple[Any, ...]]]:
+    """A model's ``Literal`` fields: the key/value pairs that identify it in a union."""
+    hints = typing.get_type_hints(cls)
+    return [
+        (f.name, typing.get_args(hints[f.name]))
+        for f in dataclasses.fields(cls)
+        if typing.get_origin(hints[f.name]) is Literal
+    ]
+
+
+def _dispatch(members: list[Any]) -> Converter:
+    """Pick the first member whose ``Literal`` fields all match the JSON object."""
+    table = [(_tags(member), _compile(member)) for member in members]
+    expected = " or ".join(member.__name__ for member in members)
+
+    def convert(value: Any) -> Any:
+        if value.__class__ is dict:
+            for tags, member in table:
+                if all(value.get(key) in allowed for key, allowed in tags):
+                    return member(value)
+        raise MappingError(expected, value)
+
+    return convert
+
+
+def _compile_model(cls: Any) -> Converter:
+    namespace: dict[str, Any] = {"cls": cls, "MappingError": MappingError}
+    exec(_source(cls, namespace), namespace)  # noqa: S102 - our own generated code
+    converter: Converter = namespace["convert"]
+    return converter
+
+
+def _source(cls: Any, namespace: dict[str, Any]) -> str:
+    """Python source of the converter of one model class."""
+    hints = typing.get_type_hints(cls)
+    lines = [
+        "def convert(d):",
+        "    if d.__class__ is not dict:",
+        "        raise MappingError('object', d)",
+        "    g = d.get",
+        "    k = None",
+        "    try:",
+    ]
+    arguments = []
+    for i, f in enumerate(dataclasses.fields(cls)):
+        key = f.name
+        lines.append(f"        k = {key!r}")
+        lines.append(f"        v = g({key!r})")
+        if "alias" in f.metadata:
+            lines.append(f"        if v is None: v = g({f.metadata['alias']!r})")
+        lines += _field_lines(f, hints[f.name], i, namespace)
+        arguments.append(f"{f.name}=a{i}")
+    lines += [
+        "    except MappingError as e:",
+        "        raise (e if k is None else e.at(k)) from None",
+        f"    return cls({', '.join(arguments)})",
+    ]
+    return "\n".join(lines)
+
+
+def _field_lines(f: dataclasses.Field[Any], hint: Any, i: int, ns: dict[str, Any]) -> list[str]:
+    """Lines that set ``a{i}`` from ``v`` for one field."""
+    members = [a for a in typing.get_args(hint) if a is not type(None)]
+    nullable = typing.get_origin(hint) in (Union, types.UnionType) and len(members) == 1
+    inner = members[0] if nullable else hint
+    if f.default is not dataclasses.MISSING:
+        ns[f"d{i}"] = f.default
+        on_none = f"a{i} = d{i}"
+    elif nullable:
+        on_none = f"a{i} = None"
+    else:
+        on_none = f"raise MappingError({_describe(inner)!r}, None)"
+    if inner in _SCALARS:
+        ns[f"c{i}"] = _compile(inner)
+        convert = f"a{i} = v if v.__class__ is {inner.__name__} else c{i}(v)"
+    else:
+        ns[f"c{i}"] = _compile(inner)
+        convert = f"a{i} = c{i}(v)"
+    return [
+        "        if v is None:",
+        f"            {on_none}",
+        "        else:",
+        f"            {convert}",
+    ]
+
+
+def _describe(tp: Any) -> str:
+    return _SCALARS.get(tp) or getattr(tp, "__name__", None) or str(tp)

@@ -1,0 +1,59 @@
+"""The ``Token`` model and the token argument every endpoint takes."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Union
+
+__all__ = ["Token", "TokenLike"]
+
+EXPIRING_SECONDS = 60  # a token this close to its end counts as expiring
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Token:
+    """An access token from Spotify's accounts service.
+
+    ``str(token)`` and ``repr(token)`` never show the access or refresh token.
+    ``expires_at`` is a Unix time; ``scope`` is the space-separated scopes granted.
+    ``uses_pkce`` tells which refresh function renews it.
+    """
+
+    access_token: str = field(repr=False)
+    token_type: str = "Bearer"
+    expires_at: float
+    scope: str = ""
+    refresh_token: str | None = field(default=None, repr=False)
+    uses_pkce: bool = False
+
+    @property
+    def is_expiring(self) -> bool:
+        """True when the token expires within a minute (or has expired)."""
+        return self.expires_at - time.time() < EXPIRING_SECONDS
+
+    def __repr__(self) -> str:
+        refresh = ", refresh_token='***'" if self.refresh_token else ""
+        return (
+            f"Token(access_token='***', token_type={self.token_type!r}, "
+            f"expires_at={self.expires_at!r}, scope={self.scope!r}{refresh}, "
+            f"uses_pkce={self.uses_pkce!r})"
+        )
+
+    __str__ = __repr__
+
+
+TokenLike = Union[str, Token, Callable[[], Union[str, Token]]]
+"""What an endpoint accepts as its token: an access token, a ``Token``, or a
+zero-argument callable returning either (for a source that refreshes)."""
+
+
+def access_token_of(token: TokenLike) -> str:
+    """The bare access token behind a token argument."""
+    value = token() if callable(token) else token
+    if isinstance(value, Token):
+        return value.access_token
+    if isinstance(value, str) and value:
+        return value
+    raise TypeError(f"a token must be a str, a Token or a callable returning one, got {type(value).__name__}")

@@ -1,0 +1,1 @@
+"""The endpoint functions, one module per part of Spotify's reference."""

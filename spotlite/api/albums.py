@@ -1,0 +1,123 @@
+"""Albums: one, several, an album's tracks, the user's saved albums, new releases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..ids import to_id
+from ..models.music import FullAlbum, NewReleases, SavedAlbumPaging, SimpleTrackPaging
+from ._helpers import DEPRECATED, change_library, check_limit, check_offset, contains, get_many, query
+
+__all__ = [
+    "album",
+    "albums",
+    "album_tracks",
+    "saved_albums",
+    "saved_albums_add",
+    "saved_albums_delete",
+    "saved_albums_contains",
+    "new_releases",
+]
+
+
+def album(token: TokenLike, album_id: str, market: str | None = None) -> FullAlbum:
+    """Get an album with its first page of tracks.
+
+    Args:
+        album_id: ID, URI or URL of the album.
+        market: ISO 3166-1 country code, or ``"from_token"``, to relink tracks.
+
+    Returns:
+        The album; ``album.tracks`` is the first page of its tracks.
+    """
+    body = send("GET", f"/albums/{to_id(album_id, 'album')}", token=token, params=query(market=market))
+    return to_model(FullAlbum, body)
+
+
+def albums(token: TokenLike, album_ids: Iterable[str], market: str | None = None) -> list[FullAlbum | None]:
+    """Get several albums, 20 per request, in the order asked.
+
+    Deprecated by Spotify (development-mode apps: call ``album`` for each).
+
+    Returns:
+        One album per ID; None where Spotify knows no album of that ID.
+    """
+    return get_many(token, "/albums", "album", album_ids, FullAlbum, 20, market)
+
+
+def album_tracks(
+    token: TokenLike, album_id: str, market: str | None = None, limit: int = 20, offset: int = 0
+) -> SimpleTrackPaging:
+    """Get a page of an album's tracks (``limit`` 1 to 50).
+
+    Returns:
+        A page of tracks; ``spotlite.all_items`` walks the rest.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(market=market, limit=limit, offset=offset)
+    body = send("GET", f"/albums/{to_id(album_id, 'album')}/tracks", token=token, params=params)
+    return to_model(SimpleTrackPaging, body)
+
+
+def saved_albums(token: TokenLike, market: str | None = None, limit: int = 20, offset: int = 0) -> SavedAlbumPaging:
+    """Get a page of the albums saved in the user's library (``limit`` 1 to 50).
+
+    Scope: ``user-library-read``.
+
+    Returns:
+        A page of saved albums, each with ``added_at``.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(market=market, limit=limit, offset=offset)
+    body = send("GET", "/me/albums", token=token, params=params, scopes=("user-library-read",))
+    return to_model(SavedAlbumPaging, body)
+
+
+def saved_albums_add(token: TokenLike, album_ids: Iterable[str]) -> None:
+    """Save albums to the user's library, 20 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    use ``library_add``.
+    """
+    change_library("PUT", token, "/me/albums", "album", album_ids, 20)
+
+
+def saved_albums_delete(token: TokenLike, album_ids: Iterable[str]) -> None:
+    """Remove albums from the user's library, 20 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    use ``library_delete``.
+    """
+    change_library("DELETE", token, "/me/albums", "album", album_ids, 20)
+
+
+def saved_albums_contains(token: TokenLike, album_ids: Iterable[str]) -> list[bool]:
+    """Tell which albums are saved in the user's library, 20 per request.
+
+    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
+    use ``library_contains``.
+
+    Returns:
+        One bool per ID, in the order asked.
+    """
+    return contains(token, "/me/albums/contains", "album", album_ids, 20, "user-library-read")
+
+
+def new_releases(token: TokenLike, limit: int = 20, offset: int = 0) -> NewReleases:
+    """Get a page of new album releases featured on Spotify (``limit`` 1 to 50).
+
+    Deprecated by Spotify: development-mode apps get 403.
+
+    Returns:
+        Spotify's answer: ``albums`` is the page of albums.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    body = send("GET", "/browse/new-releases", token=token, params=query(limit=limit, offset=offset),
+                notes={403: DEPRECATED})
+    return to_model(NewReleases, body)

@@ -1,0 +1,86 @@
+"""Artists: one, several, an artist's albums, top tracks and related artists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..ids import to_id
+from ..models.artist import FullArtist
+from ..models.music import FullTrack, SimpleAlbumPaging
+from ._helpers import DEPRECATED, check_limit, check_offset, get_many, query, unwrap
+
+__all__ = ["artist", "artists", "artist_albums", "artist_top_tracks", "artist_related_artists"]
+
+DEV_MODE_LIMIT = (
+    "Since 2026 development-mode apps may ask at most 10 items per page (extended quota: 50)"
+)
+
+
+def artist(token: TokenLike, artist_id: str) -> FullArtist:
+    """Get an artist.
+
+    Args:
+        artist_id: ID, URI or URL of the artist.
+    """
+    return to_model(FullArtist, send("GET", f"/artists/{to_id(artist_id, 'artist')}", token=token))
+
+
+def artists(token: TokenLike, artist_ids: Iterable[str]) -> list[FullArtist | None]:
+    """Get several artists, 50 per request, in the order asked.
+
+    Deprecated by Spotify (development-mode apps: call ``artist`` for each).
+
+    Returns:
+        One artist per ID; None where Spotify knows no artist of that ID.
+    """
+    return get_many(token, "/artists", "artist", artist_ids, FullArtist, 50)
+
+
+def artist_albums(
+    token: TokenLike,
+    artist_id: str,
+    include_groups: Iterable[str] | None = None,
+    market: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> SimpleAlbumPaging:
+    """Get a page of an artist's albums.
+
+    ``include_groups`` picks from ``album``, ``single``, ``appears_on`` and
+    ``compilation``. ``limit`` is sent only when given, so Spotify's default
+    fits the app: development-mode apps may ask at most 10 since 2026,
+    extended-quota apps 50; over 50 is refused before sending.
+
+    Returns:
+        A page of albums, each with its ``album_group``.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    groups = None if include_groups is None else list(include_groups)
+    params = query(include_groups=groups, market=market, limit=limit, offset=offset)
+    notes = {400: DEV_MODE_LIMIT} if limit is not None and limit > 10 else None
+    body = send("GET", f"/artists/{to_id(artist_id, 'artist')}/albums", token=token, params=params, notes=notes)
+    return to_model(SimpleAlbumPaging, body)
+
+
+def artist_top_tracks(token: TokenLike, artist_id: str, market: str) -> list[FullTrack]:
+    """Get an artist's top tracks in a market (``"from_token"`` for the user's).
+
+    Deprecated by Spotify: development-mode apps get 403.
+    """
+    path = f"/artists/{to_id(artist_id, 'artist')}/top-tracks"
+    body = send("GET", path, token=token, params=query(market=market), notes={403: DEPRECATED})
+    return [to_model(FullTrack, item) for item in unwrap(body, "tracks")]
+
+
+def artist_related_artists(token: TokenLike, artist_id: str) -> list[FullArtist]:
+    """Get artists similar to an artist.
+
+    Deprecated by Spotify in November 2024: new and development-mode apps get 403/404.
+    """
+    path = f"/artists/{to_id(artist_id, 'artist')}/related-artists"
+    body = send("GET", path, token=token, notes={403: DEPRECATED, 404: DEPRECATED})
+    return [to_model(FullArtist, item) for item in unwrap(body, "artists")]

@@ -1,0 +1,89 @@
+"""Tracks: one, several, and the user's saved tracks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..ids import to_id
+from ..models.music import FullTrack, SavedTrackPaging
+from ._helpers import change_library, check_limit, check_offset, contains, get_many, query
+
+__all__ = [
+    "track",
+    "tracks",
+    "saved_tracks",
+    "saved_tracks_add",
+    "saved_tracks_delete",
+    "saved_tracks_contains",
+]
+
+
+def track(token: TokenLike, track_id: str, market: str | None = None) -> FullTrack:
+    """Get a track.
+
+    Args:
+        track_id: ID, URI or URL of the track.
+        market: country code or ``"from_token"``; with one, a track unavailable
+            there may be relinked (``linked_from``) or marked ``is_playable=False``.
+    """
+    body = send("GET", f"/tracks/{to_id(track_id, 'track')}", token=token, params=query(market=market))
+    return to_model(FullTrack, body)
+
+
+def tracks(token: TokenLike, track_ids: Iterable[str], market: str | None = None) -> list[FullTrack | None]:
+    """Get several tracks, 50 per request, in the order asked.
+
+    Deprecated by Spotify (development-mode apps: call ``track`` for each).
+
+    Returns:
+        One track per ID; None where Spotify knows no track of that ID.
+    """
+    return get_many(token, "/tracks", "track", track_ids, FullTrack, 50, market)
+
+
+def saved_tracks(token: TokenLike, market: str | None = None, limit: int = 20, offset: int = 0) -> SavedTrackPaging:
+    """Get a page of the tracks saved in the user's library (``limit`` 1 to 50).
+
+    Scope: ``user-library-read``.
+
+    Returns:
+        A page of saved tracks, each with ``added_at`` and ``track``.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(market=market, limit=limit, offset=offset)
+    body = send("GET", "/me/tracks", token=token, params=params, scopes=("user-library-read",))
+    return to_model(SavedTrackPaging, body)
+
+
+def saved_tracks_add(token: TokenLike, track_ids: Iterable[str]) -> None:
+    """Save tracks to the user's library, 50 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    use ``library_add``.
+    """
+    change_library("PUT", token, "/me/tracks", "track", track_ids, 50)
+
+
+def saved_tracks_delete(token: TokenLike, track_ids: Iterable[str]) -> None:
+    """Remove tracks from the user's library, 50 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    use ``library_delete``.
+    """
+    change_library("DELETE", token, "/me/tracks", "track", track_ids, 50)
+
+
+def saved_tracks_contains(token: TokenLike, track_ids: Iterable[str]) -> list[bool]:
+    """Tell which tracks are saved in the user's library, 50 per request.
+
+    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
+    use ``library_contains``.
+
+    Returns:
+        One bool per ID, in the order asked.
+    """
+    return contains(token, "/me/tracks/contains", "track", track_ids, 50, "user-library-read")

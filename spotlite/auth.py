@@ -1,0 +1,233 @@
+"""Getting tokens from Spotify's accounts service: pure functions, no server.
+
+- Client credentials (no user): ``request_client_token``.
+- Authorisation code: ``authorisation_url``, then ``parse_code_from_url`` on the
+  URL Spotify redirected to, then ``request_user_token``; ``refresh_user_token``.
+- With PKCE (no client secret): ``pkce_pair``, ``authorisation_url(...,
+  code_challenge=challenge)``, ``request_pkce_token``; ``refresh_pkce_token``.
+- For scripts: ``prompt_for_user_token`` and ``prompt_for_pkce_token`` open the
+  browser and read the redirect URL you paste.
+
+Spotify removed the implicit grant; loopback redirect URIs must use
+``http://127.0.0.1:PORT/...``, not ``localhost``. Failures raise ``AuthError``
+carrying the accounts service's ``error`` and description.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from . import _http
+from ._token import Token
+from .errors import AuthError, HTTPError, InvalidInput
+
+__all__ = [
+    "request_client_token",
+    "authorisation_url",
+    "request_user_token",
+    "refresh_user_token",
+    "pkce_pair",
+    "request_pkce_token",
+    "refresh_pkce_token",
+    "parse_code_from_url",
+    "prompt_for_user_token",
+    "prompt_for_pkce_token",
+]
+
+EXPIRED_REFRESH = (
+    "the refresh token is invalid, revoked or expired (since 2026 Spotify's refresh tokens "
+    "expire six months after authorisation): ask the user to authorise again"
+)
+
+
+def request_client_token(client_id: str, client_secret: str) -> Token:
+    """Get an app token by the client credentials flow (no user data).
+
+    Returns:
+        A ``Token`` without a refresh token; request a new one when it expires.
+    """
+    return _token_request({"grant_type": "client_credentials"}, client_id, client_secret)
+
+
+def authorisation_url(
+    client_id: str,
+    redirect_uri: str,
+    scope: str | Iterable[str] | None = None,
+    state: str | None = None,
+    show_dialog: bool = False,
+    code_challenge: str | None = None,
+) -> str:
+    """The URL where the user grants the app access.
+
+    Args:
+        scope: scopes to ask for (``spotlite.scope.every``, a list, or a str).
+        state: an unguessable value to check in the redirect (see ``parse_code_from_url``).
+        show_dialog: ask again even if the user granted access before.
+        code_challenge: the S256 challenge of ``pkce_pair``, for the PKCE flow.
+    """
+    params = {"client_id": client_id, "response_type": "code", "redirect_uri": redirect_uri}
+    if scope:
+        params["scope"] = _scope_text(scope)
+    if state is not None:
+        params["state"] = state
+    if show_dialog:
+        params["show_dialog"] = "true"
+    if code_challenge is not None:
+        params.update(code_challenge=code_challenge, code_challenge_method="S256")
+    return f"{_http.settings().accounts_url}/authorize?{urlencode(params)}"
+
+
+def request_user_token(client_id: str, client_secret: str, redirect_uri: str, code: str) -> Token:
+    """Exchange the code of the authorisation redirect for a user token."""
+    form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
+    return _token_request(form, client_id, client_secret)
+
+
+def refresh_user_token(client_id: str, client_secret: str, refresh_token: str) -> Token:
+    """Get a fresh user token; the refresh token is kept when Spotify sends no new one."""
+    form = {"grant_type": "refresh_token", "refresh_token": refresh_token}
+    return _token_request(form, client_id, client_secret, refresh_token=refresh_token)
+
+
+def pkce_pair(length: int = 64) -> tuple[str, str]:
+    """A PKCE code verifier of ``length`` characters (43 to 128) and its S256 challenge.
+
+    Returns:
+        ``(verifier, challenge)``: send the challenge in ``authorisation_url``,
+        keep the verifier for ``request_pkce_token``.
+    """
+    if not 43 <= length <= 128:
+        raise InvalidInput(f"a PKCE verifier has 43 to 128 characters, got {length}")
+    verifier = secrets.token_urlsafe(96)[:length]
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return verifier, base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
+
+
+def request_pkce_token(client_id: str, redirect_uri: str, code: str, verifier: str) -> Token:
+    """Exchange the code of a PKCE authorisation for a user token."""
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": redirect_uri,
+        "client_id": client_id,
+        "code_verifier": verifier,
+    }
+    return _token_request(form)
+
+
+def refresh_pkce_token(client_id: str, refresh_token: str) -> Token:
+    """Get a fresh PKCE user token; keeps the old refresh token when no new one comes."""
+    form = {"grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": client_id}
+    return _token_request(form, refresh_token=refresh_token)
+
+
+def parse_code_from_url(url: str, state: str | None = None) -> str:
+    """The ``code`` of the URL Spotify redirected the user to.
+
+    Raises:
+        AuthError: the user refused (``error=access_denied``) or ``state`` differs.
+        InvalidInput: the URL holds no code.
+    """
+    query = parse_qs(urlsplit(url).query)
+    if "error" in query:
+        raise AuthError(query["error"][0], "the authorisation was not granted")
+    if state is not None and query.get("state", [None])[0] != state:
+        raise AuthError("state_mismatch", "the redirect's state is not the one sent: start again")
+    codes = query.get("code")
+    if not codes or not codes[0]:
+        raise InvalidInput("the URL holds no code: paste the whole URL you were redirected to")
+    return codes[0]
+
+
+def prompt_for_user_token(
+    client_id: str,
+    client_secret: str,
+    redirect_uri: str,
+    scope: str | Iterable[str] | None = None,
+    *,
+    read_input: Callable[[str], str] = input,
+    open_browser: Callable[[str], Any] | None = None,
+) -> Token:
+    """Authorise a user interactively: open the browser, read the pasted redirect URL.
+
+    ``read_input`` and ``open_browser`` default to ``input`` and ``webbrowser.open``.
+    """
+    state = secrets.token_urlsafe(16)
+    url = authorisation_url(client_id, redirect_uri, scope, state=state)
+    code = _prompt(url, state, read_input, open_browser)
+    return request_user_token(client_id, client_secret, redirect_uri, code)
+
+
+def prompt_for_pkce_token(
+    client_id: str,
+    redirect_uri: str,
+    scope: str | Iterable[str] | None = None,
+    *,
+    read_input: Callable[[str], str] = input,
+    open_browser: Callable[[str], Any] | None = None,
+) -> Token:
+    """Like ``prompt_for_user_token``, by the PKCE flow (no client secret)."""
+    state = secrets.token_urlsafe(16)
+    verifier, challenge = pkce_pair()
+    url = authorisation_url(client_id, redirect_uri, scope, state=state, code_challenge=challenge)
+    code = _prompt(url, state, read_input, open_browser)
+    return request_pkce_token(client_id, redirect_uri, code, verifier)
+
+
+def _prompt(
+    url: str, state: str, read_input: Callable[[str], str], open_browser: Callable[[str], Any] | None
+) -> str:
+    if open_browser is None:
+        import webbrowser
+
+        open_browser = webbrowser.open
+    print(f"Opening the browser to authorise. If it does not open, visit:\n{url}")
+    open_browser(url)
+    pasted = read_input("Paste the URL you were redirected to: ")
+    return parse_code_from_url(pasted.strip(), state)
+
+
+def _scope_text(scope: str | Iterable[str]) -> str:
+    return scope if isinstance(scope, str) else " ".join(sorted(scope))
+
+
+def _token_request(
+    form: dict[str, str],
+    client_id: str | None = None,
+    client_secret: str | None = None,
+    *,
+    refresh_token: str | None = None,
+) -> Token:
+    """POST to the token endpoint and build the Token, or raise AuthError."""
+    headers = {}
+    if client_id is not None and client_secret is not None:
+        pair = base64.b64encode(f"{client_id}:{client_secret}".encode()).decode("ascii")
+        headers["Authorization"] = f"Basic {pair}"
+    url = f"{_http.settings().accounts_url}/api/token"
+    try:
+        body = _http.send("POST", url, data=form, headers=headers)
+    except HTTPError as error:
+        if error.status >= 500 or error.reason is None:
+            raise
+        hint = f"; {EXPIRED_REFRESH}" if refresh_token and error.reason == "invalid_grant" else ""
+        raise AuthError(error.reason, error.message + hint) from None
+    return _token_from(body, pkce="code_verifier" in form or "client_id" in form, refresh_token=refresh_token)
+
+
+def _token_from(body: Any, *, pkce: bool, refresh_token: str | None) -> Token:
+    if not isinstance(body, dict) or not isinstance(body.get("access_token"), str):
+        raise AuthError("invalid_response", "the accounts service answered without an access token")
+    return Token(
+        access_token=body["access_token"],
+        token_type=str(body.get("token_type", "Bearer")),
+        expires_at=time.time() + float(body.get("expires_in", 3600)),
+        scope=str(body.get("scope") or ""),
+        refresh_token=body.get("refresh_token") or refresh_token,
+        uses_pkce=pkce,
+    )

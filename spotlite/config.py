@@ -1,0 +1,100 @@
+"""Client configuration in environment variables and INI files, as Tekore keeps it.
+
+The names are ``SPOTIFY_CLIENT_ID``, ``SPOTIFY_CLIENT_SECRET``,
+``SPOTIFY_REDIRECT_URI`` and ``SPOTIFY_USER_REFRESH``, so an existing
+``tekore.cfg`` works::
+
+    [DEFAULT]
+    SPOTIFY_CLIENT_ID = 5fe01282e44241328a84e7c5cc169165
+    SPOTIFY_CLIENT_SECRET = ...
+
+A value that is not set reads as None. Files are written atomically and are
+readable by their owner only, since they hold secrets.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Union
+
+from .errors import InvalidInput
+
+__all__ = ["config_from_environment", "config_from_file", "config_to_file"]
+
+NAMES = ("SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SPOTIFY_REDIRECT_URI", "SPOTIFY_USER_REFRESH")
+
+Config = tuple[Union[str, None], ...]
+"""``(client_id, client_secret, redirect_uri)``, plus the refresh token when asked."""
+
+
+def config_from_environment(return_refresh: bool = False) -> Config:
+    """Read the configuration from environment variables.
+
+    Returns:
+        ``(client_id, client_secret, redirect_uri)``, and the user's refresh
+        token fourth when ``return_refresh``; None for a variable not set.
+    """
+    return _pick(os.environ, return_refresh)
+
+
+def config_from_file(file_path: str | os.PathLike[str], section: str = "DEFAULT", return_refresh: bool = False) -> Config:
+    """Read the configuration from a section of an INI file.
+
+    Raises:
+        FileNotFoundError: there is no such file.
+        InvalidInput: the file has no such section.
+    """
+    parser = _parser()
+    with open(file_path, encoding="utf-8") as file:
+        parser.read_file(file)
+    if section != "DEFAULT" and not parser.has_section(section):
+        raise InvalidInput(f"{os.fspath(file_path)!r} has no section [{section}]")
+    return _pick({name: parser.get(section, name, fallback=None) or "" for name in NAMES}, return_refresh)
+
+
+def config_to_file(file_path: str | os.PathLike[str], values: tuple[str | None, ...], section: str = "DEFAULT") -> None:
+    """Write ``(client_id, client_secret, redirect_uri[, refresh_token])`` to a file.
+
+    Other sections and keys of an existing file are kept; None values are left
+    out. The file is replaced atomically and gets mode 600.
+    """
+    if not 3 <= len(values) <= 4:
+        raise InvalidInput(f"expected 3 or 4 values (id, secret, redirect URI, refresh token), got {len(values)}")
+    path = Path(file_path)
+    parser = _parser()
+    if path.exists():
+        parser.read(path, encoding="utf-8")
+    if section != "DEFAULT" and not parser.has_section(section):
+        parser.add_section(section)
+    for name, value in zip(NAMES, values):
+        if value is not None:
+            parser.set(section, name, value)
+    _write_private(path, parser)
+
+
+def _parser() -> configparser.RawConfigParser:
+    parser = configparser.RawConfigParser()
+    parser.optionxform = str.upper  # type: ignore[assignment,method-assign]
+    return parser
+
+
+def _pick(source: Mapping[str, str], return_refresh: bool) -> Config:
+    names = NAMES if return_refresh else NAMES[:3]
+    return tuple(source.get(name) or None for name in names)
+
+
+def _write_private(path: Path, parser: configparser.RawConfigParser) -> None:
+    """Write to a temporary file of mode 600 beside ``path``, then move it over."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            parser.write(file)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

@@ -1,0 +1,86 @@
+"""Spotify IDs, URIs and open.spotify.com URLs.
+
+Every function that takes an ID also takes the matching URI
+(``spotify:track:6rqhFgbbKwnb9MLmUQDhG6``) or URL
+(``https://open.spotify.com/intl-de/track/6rqhFgbbKwnb9MLmUQDhG6?si=...``).
+``to_id`` turns any of them into the bare ID, and refuses one of another kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from .errors import InvalidInput
+
+__all__ = ["to_id", "to_ids", "to_uri", "parse", "KINDS"]
+
+KINDS = frozenset(
+    {"album", "artist", "audiobook", "chapter", "episode", "playlist", "show", "track", "user"}
+)
+_BASE62 = re.compile(r"[0-9A-Za-z]{22}")
+_URL_PATH = re.compile(r"/(?:intl-[a-zA-Z_-]+/)?(?:embed/)?([a-z]+)/([^/?#]+)/?$")
+
+
+def parse(value: str) -> tuple[str | None, str]:
+    """Split a URI or URL into (kind, id); a bare ID gives (None, id).
+
+    >>> parse("spotify:album:3RBULTZJ97bvVzZLpxcB0j")
+    ('album', '3RBULTZJ97bvVzZLpxcB0j')
+    """
+    if not isinstance(value, str):
+        raise InvalidInput(f"expected an ID, URI or URL as str, got {type(value).__name__}")
+    text = value.strip()
+    if text.startswith("spotify:"):
+        parts = text.split(":")
+        if len(parts) == 5 and parts[1] == "user":  # spotify:user:name:playlist:id
+            parts = ["spotify", parts[3], parts[4]]
+        if len(parts) != 3 or not parts[2]:
+            raise InvalidInput(f"{value!r} is not a Spotify URI of the form spotify:kind:id")
+        return parts[1], parts[2]
+    if text.startswith(("https://", "http://")) or text.startswith("open.spotify.com"):
+        url = urlsplit(text if "://" in text else "https://" + text)
+        match = _URL_PATH.search(url.path)
+        if url.hostname not in ("open.spotify.com", "play.spotify.com") or match is None:
+            raise InvalidInput(f"{value!r} is not an open.spotify.com URL of an item")
+        return match.group(1), match.group(2)
+    return None, text
+
+
+def to_id(value: str, kind: str) -> str:
+    """The bare ID of a ``kind`` item given as an ID, URI or URL.
+
+    Raises ``InvalidInput`` (a ``ValueError``) when the value is of another
+    kind or is not a well-formed ID of that kind.
+    """
+    found, ident = parse(value)
+    if found is not None and found != kind:
+        raise InvalidInput(f"expected an ID, URI or URL of kind {kind!r}, but {value!r} is of kind {found!r}")
+    if kind == "user" or kind not in KINDS:
+        if not ident or any(c in ident for c in "/?#&"):
+            raise InvalidInput(f"{value!r} is not a valid {kind} ID")
+        return ident
+    if not _BASE62.fullmatch(ident):
+        raise InvalidInput(f"{value!r} is not a valid {kind} ID (22 letters and digits)")
+    return ident
+
+
+def to_ids(values: Iterable[str], kind: str) -> list[str]:
+    """Bare IDs of many items; refuses a lone string and an empty list."""
+    if isinstance(values, str):
+        raise InvalidInput(f"expected a list of {kind} IDs, got a single str {values!r}")
+    ids = [to_id(value, kind) for value in values]
+    if not ids:
+        raise InvalidInput(f"expected at least one {kind} ID, got none")
+    return ids
+
+
+def to_uri(value: str, kind: str) -> str:
+    """The ``spotify:kind:id`` URI of an item given as an ID, URI or URL.
+
+    Local-file URIs (``spotify:local:...``) pass unchanged.
+    """
+    if isinstance(value, str) and value.startswith("spotify:local:"):
+        return value
+    return f"spotify:{kind}:{to_id(value, kind)}"

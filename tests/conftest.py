@@ -1,0 +1,128 @@
+"""Cassettes for every test: replay by default, record on demand.
+
+Normal runs replay ``cassettes/<test module>/<test name>.yaml`` with vcrpy in
+record mode ``none``: a request without a recorded answer fails, and nothing
+leaves the machine. ``SPOTLITE_RECORD=1 python -m pytest`` records again:
+against the live API when ``SPOTIFY_CLIENT_ID``, ``SPOTIFY_CLIENT_SECRET`` and
+``SPOTIFY_USER_REFRESH`` are set, otherwise against the loopback stand-in in
+``tests/standin``. Either way the cassettes hold the request exactly as
+spotlite sent it to ``https://api.spotify.com/v1``, with secrets filtered.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import pytest
+import requests
+import vcr
+from requests.adapters import HTTPAdapter
+
+import spotlite
+from spotlite import _http
+
+CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
+RECORDING = os.environ.get("SPOTLITE_RECORD") == "1"
+CREDENTIALS = ("SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SPOTIFY_USER_REFRESH")
+LIVE = RECORDING and all(os.environ.get(name) for name in CREDENTIALS)
+SECRET_FIELDS = ("client_secret", "refresh_token", "code", "code_verifier")
+HOSTS = {"https://api.spotify.com": "", "https://accounts.spotify.com": ""}  # filled when recording
+
+
+def scrub_request(request: Any) -> Any:
+    """Secrets out of form bodies; the stand-in's loopback address back to Spotify's."""
+    for real, loopback in HOSTS.items():
+        if loopback and request.uri.startswith(loopback):
+            request.uri = real + request.uri[len(loopback):]
+    body = request.body
+    if body and b"grant_type=" in (body if isinstance(body, bytes) else body.encode()):
+        text = body.decode() if isinstance(body, bytes) else body
+        form = [(k, "REDACTED" if k in SECRET_FIELDS else v) for k, v in parse_qsl(text, keep_blank_values=True)]
+        request.body = urlencode(form)
+    return request
+
+
+def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    """Tokens in token answers become placeholders."""
+    raw = response["body"]["string"]
+    try:
+        data = json.loads(raw) if raw else None
+    except ValueError:
+        return response
+    if isinstance(data, dict) and "access_token" in data:
+        data["access_token"] = "dummy-access-token"
+        if "refresh_token" in data:
+            data["refresh_token"] = "dummy-refresh-token"
+        response["body"]["string"] = json.dumps(data).encode()
+    return response
+
+
+recorder = vcr.VCR(
+    cassette_library_dir=str(CASSETTES),
+    record_mode="all" if RECORDING else "none",
+    match_on=("method", "scheme", "host", "port", "path", "query", "body"),
+    filter_headers=["authorization", "cookie", "set-cookie"],
+    before_record_request=scrub_request,
+    before_record_response=scrub_response,
+    decode_compressed_response=True,
+    serializer="yaml",
+)
+
+
+class LoopbackAdapter(HTTPAdapter):
+    """Sends requests meant for Spotify to the stand-in, keeping their paths."""
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        original = request.url or ""
+        for real, loopback in HOSTS.items():
+            if original.startswith(real):
+                request.url = loopback + original[len(real):]
+        response = super().send(request, **kwargs)
+        response.url = original
+        return response
+
+
+@pytest.fixture(scope="session")
+def standin() -> Iterator[None]:
+    """When recording without credentials: serve the stand-in and route Spotify's hosts to it."""
+    if not RECORDING or LIVE:
+        yield
+        return
+    from standin.server import start
+
+    server, base = start()
+    HOSTS.update({"https://api.spotify.com": base, "https://accounts.spotify.com": base})
+    session = requests.Session()
+    session.mount("https://", LoopbackAdapter())
+    old = spotlite.configure(session=session)
+    yield
+    spotlite.configure(session=old.session)
+    server.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Every test runs inside its own cassette; retries never really sleep."""
+    monkeypatch.setattr(_http.time, "sleep", lambda seconds: None)
+    module = request.node.module.__name__.rsplit(".", 1)[-1]
+    with recorder.use_cassette(f"{module}/{request.node.name}.yaml") as recorded:
+        yield recorded
+
+
+@pytest.fixture(scope="session")
+def token() -> str | spotlite.Token:
+    """A user token: live when recording live, a placeholder otherwise."""
+    if LIVE:
+        return spotlite.refresh_user_token(*(os.environ[name] for name in CREDENTIALS))
+    return "dummy-user-token"
+
+
+@pytest.fixture(scope="session")
+def expired_token() -> str:
+    """A token the API refuses with 401."""
+    return "dummy-expired-token"

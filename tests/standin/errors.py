@@ -1,0 +1,30 @@
+"""Special IDs that make the stand-in answer with errors, as the live API does."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .catalogue import ALWAYS_LIMITED, BROKEN, FLAKY, RATE_LIMITED_ONCE, UNKNOWN
+from .server import Reply, error
+
+_seen: Counter[str] = Counter()
+HTML_503 = b"<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1>No server is available to handle this request.</body></html>"
+
+
+def special(ident: str, path: str) -> Reply | None:
+    """The error answer for a special ID, or None for an ordinary one."""
+    _seen[path] += 1
+    if ident == UNKNOWN:
+        return error(404, "Resource not found")
+    if ident == ALWAYS_LIMITED or (ident == RATE_LIMITED_ONCE and _seen[path] == 1):
+        return Reply(429, {"error": {"status": 429, "message": "API rate limit exceeded"}}, {"Retry-After": "2"})
+    if ident == BROKEN or (ident == FLAKY and _seen[path] == 1):
+        return Reply(503, HTML_503, {"Content-Type": "text/html"})
+    return None
+
+
+def unauthorised(headers: dict[str, str]) -> Reply | None:
+    """401 for a token the stand-in treats as expired."""
+    if "expired" in headers.get("Authorization", ""):
+        return error(401, "The access token expired")
+    return None

@@ -1,0 +1,3 @@
+"""Imports every route module, so each registers its handlers."""
+
+from . import accounts, albums, artists, tracks  # noqa: F401
