@@ -31,6 +31,20 @@ _MODULES = (
     "api.albums",
     "api.artists",
     "api.tracks",
+    "api.shows",
+    "api.episodes",
+    "api.audiobooks",
+    "api.chapters",
+    "api.search",
+    "api.browse",
+    "api.markets",
+    "api.recommendations",
+    "api.audio",
+    "api.users",
+    "api.library",
+    "api.follow",
+    "api.playlists",
+    "api.player",
 )
 
 if TYPE_CHECKING:
@@ -39,8 +53,22 @@ if TYPE_CHECKING:
     from ._token import *
     from .api.albums import *
     from .api.artists import *
+    from .api.audio import *
+    from .api.audiobooks import *
+    from .api.browse import *
+    from .api.chapters import *
+    from .api.episodes import *
+    from .api.follow import *
+    from .api.library import *
+    from .api.markets import *
+    from .api.player import *
+    from .api.playlists import *
     from .api.raw import *
+    from .api.recommendations import *
+    from .api.search import *
+    from .api.shows import *
     from .api.tracks import *
+    from .api.users import *
     from .auth import *
     from .config import *
     from .errors import *

@@ -123,10 +123,10 @@ def send(
             continue
         if response.status_code < 400:
             return _body(response)
-        delay = _retry_delay(response, attempt, retry_errors)
-        if last or delay is None or waited + delay > _settings.max_wait:
+        retry_in = _retry_delay(response, attempt, retry_errors)
+        if last or retry_in is None or waited + retry_in > _settings.max_wait:
             raise _error(response, tuple(scopes), notes or {})
-        waited += _sleep(delay)
+        waited += _sleep(retry_in)
     raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
 
 

@@ -24,7 +24,7 @@ from typing import Any, Literal, TypeVar, Union
 
 from .errors import MappingError
 
-__all__ = ["to_model", "alias"]
+__all__ = ["alias", "to_model"]
 
 T = TypeVar("T")
 Converter = Callable[[Any], Any]

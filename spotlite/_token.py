@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Union
 
 __all__ = ["Token", "TokenLike"]
 
@@ -44,7 +43,7 @@ class Token:
     __str__ = __repr__
 
 
-TokenLike = Union[str, Token, Callable[[], Union[str, Token]]]
+TokenLike = str | Token | Callable[[], str | Token]
 """What an endpoint accepts as its token: an access token, a ``Token``, or a
 zero-argument callable returning either (for a source that refreshes)."""
 

@@ -28,16 +28,16 @@ from ._token import Token
 from .errors import AuthError, HTTPError, InvalidInput
 
 __all__ = [
-    "request_client_token",
     "authorisation_url",
-    "request_user_token",
-    "refresh_user_token",
-    "pkce_pair",
-    "request_pkce_token",
-    "refresh_pkce_token",
     "parse_code_from_url",
-    "prompt_for_user_token",
+    "pkce_pair",
     "prompt_for_pkce_token",
+    "prompt_for_user_token",
+    "refresh_pkce_token",
+    "refresh_user_token",
+    "request_client_token",
+    "request_pkce_token",
+    "request_user_token",
 ]
 
 EXPIRED_REFRESH = (

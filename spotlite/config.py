@@ -19,7 +19,6 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Union
 
 from .errors import InvalidInput
 
@@ -27,7 +26,7 @@ __all__ = ["config_from_environment", "config_from_file", "config_to_file"]
 
 NAMES = ("SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SPOTIFY_REDIRECT_URI", "SPOTIFY_USER_REFRESH")
 
-Config = tuple[Union[str, None], ...]
+Config = tuple[str | None, ...]
 """``(client_id, client_secret, redirect_uri)``, plus the refresh token when asked."""
 
 
@@ -53,7 +52,7 @@ def config_from_file(file_path: str | os.PathLike[str], section: str = "DEFAULT"
         parser.read_file(file)
     if section != "DEFAULT" and not parser.has_section(section):
         raise InvalidInput(f"{os.fspath(file_path)!r} has no section [{section}]")
-    return _pick({name: parser.get(section, name, fallback=None) or "" for name in NAMES}, return_refresh)
+    return _pick({name: parser.get(section, name, fallback="") for name in NAMES}, return_refresh)
 
 
 def config_to_file(file_path: str | os.PathLike[str], values: tuple[str | None, ...], section: str = "DEFAULT") -> None:

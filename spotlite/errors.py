@@ -28,22 +28,22 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
-    "SpotliteError",
-    "HTTPError",
-    "ClientError",
-    "BadRequest",
-    "Unauthorised",
-    "Forbidden",
-    "NotFound",
-    "TooManyRequests",
-    "ServerError",
-    "InternalServerError",
-    "BadGateway",
-    "ServiceUnavailable",
-    "GatewayTimeout",
     "AuthError",
-    "MappingError",
+    "BadGateway",
+    "BadRequest",
+    "ClientError",
+    "Forbidden",
+    "GatewayTimeout",
+    "HTTPError",
+    "InternalServerError",
     "InvalidInput",
+    "MappingError",
+    "NotFound",
+    "ServerError",
+    "ServiceUnavailable",
+    "SpotliteError",
+    "TooManyRequests",
+    "Unauthorised",
 ]
 
 

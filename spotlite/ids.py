@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from .errors import InvalidInput
 
-__all__ = ["to_id", "to_ids", "to_uri", "parse", "KINDS"]
+__all__ = ["KINDS", "parse", "to_id", "to_ids", "to_uri"]
 
 KINDS = frozenset(
     {"album", "artist", "audiobook", "chapter", "episode", "playlist", "show", "track", "user"}
@@ -39,7 +39,7 @@ def parse(value: str) -> tuple[str | None, str]:
         if len(parts) != 3 or not parts[2]:
             raise InvalidInput(f"{value!r} is not a Spotify URI of the form spotify:kind:id")
         return parts[1], parts[2]
-    if text.startswith(("https://", "http://")) or text.startswith("open.spotify.com"):
+    if text.startswith(("https://", "http://", "open.spotify.com")):
         url = urlsplit(text if "://" in text else "https://" + text)
         match = _URL_PATH.search(url.path)
         if url.hostname not in ("open.spotify.com", "play.spotify.com") or match is None:

@@ -17,7 +17,7 @@ from ._mapper import to_model
 from ._token import TokenLike
 from .models.common import OffsetPaging, Paging
 
-__all__ = ["next_page", "previous_page", "all_pages", "all_items"]
+__all__ = ["all_items", "all_pages", "next_page", "previous_page"]
 
 T = TypeVar("T")
 P = TypeVar("P", bound=Paging[Any])

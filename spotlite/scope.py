@@ -8,10 +8,12 @@ from __future__ import annotations
 
 __all__ = [
     "app_remote_control",
+    "every",
     "playlist_modify_private",
     "playlist_modify_public",
     "playlist_read_collaborative",
     "playlist_read_private",
+    "read",
     "streaming",
     "ugc_image_upload",
     "user_follow_modify",
@@ -26,8 +28,6 @@ __all__ = [
     "user_read_private",
     "user_read_recently_played",
     "user_top_read",
-    "every",
-    "read",
     "write",
 ]
 

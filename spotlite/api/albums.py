@@ -13,13 +13,13 @@ from ._helpers import DEPRECATED, change_library, check_limit, check_offset, con
 
 __all__ = [
     "album",
-    "albums",
     "album_tracks",
+    "albums",
+    "new_releases",
     "saved_albums",
     "saved_albums_add",
-    "saved_albums_delete",
     "saved_albums_contains",
-    "new_releases",
+    "saved_albums_delete",
 ]
 
 

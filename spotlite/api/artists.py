@@ -12,7 +12,7 @@ from ..models.artist import FullArtist
 from ..models.music import FullTrack, SimpleAlbumPaging
 from ._helpers import DEPRECATED, check_limit, check_offset, get_many, query, unwrap
 
-__all__ = ["artist", "artists", "artist_albums", "artist_top_tracks", "artist_related_artists"]
+__all__ = ["artist", "artist_albums", "artist_related_artists", "artist_top_tracks", "artists"]
 
 DEV_MODE_LIMIT = (
     "Since 2026 development-mode apps may ask at most 10 items per page (extended quota: 50)"

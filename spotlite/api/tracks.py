@@ -12,12 +12,12 @@ from ..models.music import FullTrack, SavedTrackPaging
 from ._helpers import change_library, check_limit, check_offset, contains, get_many, query
 
 __all__ = [
-    "track",
-    "tracks",
     "saved_tracks",
     "saved_tracks_add",
-    "saved_tracks_delete",
     "saved_tracks_contains",
+    "saved_tracks_delete",
+    "track",
+    "tracks",
 ]
 
 

@@ -3,64 +3,16 @@
 ``str(model)`` is a readable tree; ``model.to_dict()`` gives plain data back.
 """
 
-from ._base import Model, to_dict
-from .artist import FullArtist, FullArtistCursorPaging, FullArtistOffsetPaging, SimpleArtist
-from .common import (
-    Copyright,
-    CursorPaging,
-    Cursors,
-    ExternalIds,
-    ExternalUrls,
-    Followers,
-    Image,
-    OffsetPaging,
-    Paging,
-    Restrictions,
-)
-from .music import (
-    FullAlbum,
-    FullTrack,
-    FullTrackPaging,
-    NewReleases,
-    SavedAlbum,
-    SavedAlbumPaging,
-    SavedTrack,
-    SavedTrackPaging,
-    SimpleAlbum,
-    SimpleAlbumPaging,
-    SimpleTrack,
-    SimpleTrackPaging,
-    TrackLink,
-)
-
-__all__ = [
-    "Model",
-    "to_dict",
-    "Copyright",
-    "CursorPaging",
-    "Cursors",
-    "ExternalIds",
-    "ExternalUrls",
-    "Followers",
-    "Image",
-    "OffsetPaging",
-    "Paging",
-    "Restrictions",
-    "SimpleArtist",
-    "FullArtist",
-    "FullArtistOffsetPaging",
-    "FullArtistCursorPaging",
-    "SimpleAlbum",
-    "SimpleAlbumPaging",
-    "FullAlbum",
-    "SavedAlbum",
-    "SavedAlbumPaging",
-    "TrackLink",
-    "SimpleTrack",
-    "SimpleTrackPaging",
-    "FullTrack",
-    "FullTrackPaging",
-    "NewReleases",
-    "SavedTrack",
-    "SavedTrackPaging",
-]
+from ._base import *
+from .artist import *
+from .audio import *
+from .audiobook import *
+from .browse import *
+from .common import *
+from .music import *
+from .player import *
+from .playlist import *
+from .podcast import *
+from .recommendations import *
+from .search import *
+from .user import *

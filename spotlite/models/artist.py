@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ._base import Model
 from .common import CursorPaging, ExternalUrls, Followers, Image, OffsetPaging
 
-__all__ = ["SimpleArtist", "FullArtist", "FullArtistOffsetPaging", "FullArtistCursorPaging"]
+__all__ = ["FullArtist", "FullArtistCursorPaging", "FullArtistOffsetPaging", "SimpleArtist"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

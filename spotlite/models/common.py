@@ -9,8 +9,8 @@ from ._base import Model
 
 __all__ = [
     "Copyright",
-    "Cursors",
     "CursorPaging",
+    "Cursors",
     "ExternalIds",
     "ExternalUrls",
     "Followers",

@@ -14,19 +14,19 @@ from .artist import SimpleArtist
 from .common import Copyright, ExternalIds, ExternalUrls, Image, OffsetPaging, Restrictions
 
 __all__ = [
-    "SimpleAlbum",
-    "SimpleAlbumPaging",
     "FullAlbum",
-    "SavedAlbum",
-    "SavedAlbumPaging",
-    "TrackLink",
-    "SimpleTrack",
-    "SimpleTrackPaging",
     "FullTrack",
     "FullTrackPaging",
+    "NewReleases",
+    "SavedAlbum",
+    "SavedAlbumPaging",
     "SavedTrack",
     "SavedTrackPaging",
-    "NewReleases",
+    "SimpleAlbum",
+    "SimpleAlbumPaging",
+    "SimpleTrack",
+    "SimpleTrackPaging",
+    "TrackLink",
 ]
 
 

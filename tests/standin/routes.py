@@ -1,3 +1,18 @@
 """Imports every route module, so each registers its handlers."""
 
-from . import accounts, albums, artists, tracks  # noqa: F401
+from . import (  # noqa: F401
+    accounts,
+    albums,
+    artists,
+    audio,
+    audiobooks,
+    browse,
+    follow,
+    library,
+    player,
+    playlists,
+    podcasts,
+    search,
+    tracks,
+    users,
+)
