@@ -84,7 +84,7 @@ def send(
     method: str,
     url: str,
     *,
-    token: TokenLike | None = None,
+    token: TokenLike | None,
     params: Mapping[str, Any] | None = None,
     json: Any = None,
     data: Any = None,
@@ -92,19 +92,21 @@ def send(
     scopes: Iterable[str] = (),
     notes: Mapping[int, str] | None = None,
     idempotent: bool | None = None,
+    bearer: bool = True,
 ) -> Any:
     """Send one request and return its parsed JSON body (None when empty).
 
     ``url`` is a path under ``api_url`` (``/albums/x``) or an absolute URL.
     ``scopes`` are named in a 401/403 error; ``notes`` add text to the error of
     a status (``{403: "deprecated for development-mode apps"}``).
-    ``idempotent`` defaults to True for GET, PUT and DELETE.
+    ``idempotent`` defaults to True for GET, PUT and DELETE. ``bearer=False``
+    sends no token (the accounts service authenticates otherwise).
     """
     import requests
 
     full_url = url if "://" in url else _settings.api_url + url
     all_headers = dict(headers or {})
-    if token is not None:
+    if bearer:
         all_headers["Authorization"] = "Bearer " + access_token_of(token)
     retry_errors = method in _IDEMPOTENT if idempotent is None else idempotent
     waited = 0.0

@@ -8,10 +8,12 @@ wrong kind raises ``MappingError`` naming its path in the document.
 
 Supported annotations: ``str``, ``int``, ``float``, ``bool``, ``Any``, model
 classes, ``X | None``, ``tuple[X, ...]`` (elements may be ``None`` when ``X``
-allows it), ``Literal[...]`` and unions of models, which are told apart by
-their ``Literal`` fields (``type: Literal["episode"]``). A field whose metadata
-holds ``alias`` falls back to that key when its own key is null or missing
-(the 2026 ``items``/``tracks`` rename).
+allows it), ``dict[str, X]`` (objects with open sets of keys), ``Literal[...]``
+and unions of models, which are told apart by their ``Literal`` fields
+(``type: Literal["episode"]``). A field whose metadata holds ``alias`` falls
+back to that key when its own key is null or missing (the 2026
+``items``/``tracks`` rename); a ``default_factory`` gives the value of a null
+or missing key.
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ def _compile_type(tp: Any) -> Converter:
         return lambda value: None if value is None else inner(value)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return _tuple_of(_compile(args[0]))
+    if origin is dict and args[0] is str:
+        return _dict_of(_compile(args[1]))
     if origin is Literal:
         return _literal(args)
     raise TypeError(f"spotlite's mapper cannot convert {tp!r}")
@@ -112,6 +116,21 @@ def _tuple_of(element: Converter) -> Converter:
                 except MappingError as error:
                     raise error.at(index) from None
             raise
+
+    return convert
+
+
+def _dict_of(element: Converter) -> Converter:
+    def convert(value: Any) -> dict[str, Any]:
+        if value.__class__ is not dict:
+            raise MappingError("object", value)
+        converted: dict[str, Any] = {}
+        for key, item in value.items():
+            try:
+                converted[key] = element(item)
+            except MappingError as error:
+                raise error.at(key) from None
+        return converted
 
     return convert
 
@@ -184,6 +203,9 @@ def _field_lines(f: dataclasses.Field[Any], hint: Any, i: int, ns: dict[str, Any
     if f.default is not dataclasses.MISSING:
         ns[f"d{i}"] = f.default
         on_none = f"a{i} = d{i}"
+    elif f.default_factory is not dataclasses.MISSING:
+        ns[f"d{i}"] = f.default_factory
+        on_none = f"a{i} = d{i}()"
     elif nullable:
         on_none = f"a{i} = None"
     else:

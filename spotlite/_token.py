@@ -48,7 +48,7 @@ TokenLike = str | Token | Callable[[], str | Token]
 zero-argument callable returning either (for a source that refreshes)."""
 
 
-def access_token_of(token: TokenLike) -> str:
+def access_token_of(token: TokenLike | None) -> str:
     """The bare access token behind a token argument."""
     value = token() if callable(token) else token
     if isinstance(value, Token):

@@ -211,7 +211,7 @@ def _token_request(
         headers["Authorization"] = f"Basic {pair}"
     url = f"{_http.settings().accounts_url}/api/token"
     try:
-        body = _http.send("POST", url, data=form, headers=headers)
+        body = _http.send("POST", url, token=None, data=form, headers=headers, bearer=False)
     except HTTPError as error:
         if error.status >= 500 or error.reason is None:
             raise

@@ -36,9 +36,10 @@ HOSTS = {"https://api.spotify.com": "", "https://accounts.spotify.com": ""}  # f
 
 def scrub_request(request: Any) -> Any:
     """Secrets out of form bodies; the stand-in's loopback address back to Spotify's."""
-    for real, loopback in HOSTS.items():
+    for real, loopback in sorted(HOSTS.items(), key=lambda pair: -len(pair[1])):
         if loopback and request.uri.startswith(loopback):
             request.uri = real + request.uri[len(loopback):]
+            break
     body = request.body
     if body and b"grant_type=" in (body if isinstance(body, bytes) else body.encode()):
         text = body.decode() if isinstance(body, bytes) else body
@@ -96,7 +97,7 @@ def standin() -> Iterator[None]:
     from standin.server import start
 
     server, base = start()
-    HOSTS.update({"https://api.spotify.com": base, "https://accounts.spotify.com": base})
+    HOSTS.update({"https://api.spotify.com": base, "https://accounts.spotify.com": base + "/accounts"})
     session = requests.Session()
     session.mount("https://", LoopbackAdapter())
     old = spotlite.configure(session=session)
@@ -109,9 +110,17 @@ def standin() -> Iterator[None]:
 def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Every test runs inside its own cassette; retries never really sleep."""
     monkeypatch.setattr(_http.time, "sleep", lambda seconds: None)
-    module = request.node.module.__name__.rsplit(".", 1)[-1]
-    with recorder.use_cassette(f"{module}/{request.node.name}.yaml") as recorded:
+    name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}/{request.node.name}.yaml"
+    if RECORDING:  # record mode "all" would keep the old interactions beside the new ones
+        (CASSETTES / name).unlink(missing_ok=True)
+    with recorder.use_cassette(name) as recorded:
         yield recorded
+
+
+def body_of(request: Any) -> str:
+    """A recorded request's body as text."""
+    body = request.body or b""
+    return body.decode() if isinstance(body, bytes) else str(body)
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from ..ids import to_ids
 T = TypeVar("T")
 
 DEPRECATED = "Spotify has deprecated this endpoint; development-mode apps get 403 or 404"
+DEV_MODE_LIMIT = "Since 2026 development-mode apps may ask at most 10 items per page (extended quota: 50)"
 
 
 def query(**values: Any) -> dict[str, str | int]:
@@ -41,6 +42,11 @@ def check_limit(limit: int | None, maximum: int, minimum: int = 1) -> None:
         raise InvalidInput(f"limit must be between {minimum} and {maximum}, got {limit}")
 
 
+def dev_mode_notes(limit: int | None) -> dict[int, str] | None:
+    """Explain a 400 to a page size over the development-mode cap of 10 (search, artist albums)."""
+    return {400: DEV_MODE_LIMIT} if limit is not None and limit > 10 else None
+
+
 def check_offset(offset: int, maximum: int | None = None) -> None:
     """Refuse a negative (or too large) offset."""
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -63,22 +69,30 @@ def get_many(
     model: type[T],
     size: int,
     market: str | None = None,
+    scopes: tuple[str, ...] = (),
 ) -> list[T | None]:
-    """A batch read (``GET /albums?ids=``), chunked; None where Spotify knows no item."""
+    """A batch read (``GET /albums?ids=``), chunked; None where Spotify knows no item.
+
+    ``scopes`` are named in a 401/403 error (those the endpoint may need).
+    """
     ids = to_ids(values, kind)
-    key = path.strip("/")
+    key = path.strip("/").replace("-", "_")  # /audio-features answers {"audio_features": [...]}
     found: list[T | None] = []
     for chunk in chunks(ids, size):
-        body = send("GET", path, token=token, params=query(ids=chunk, market=market), notes={403: DEPRECATED})
+        params = query(ids=chunk, market=market)
+        body = send("GET", path, token=token, params=params, scopes=scopes, notes={403: DEPRECATED})
         found += [None if item is None else to_model(model, item) for item in unwrap(body, key)]
     return found
 
 
-def contains(token: TokenLike, path: str, kind: str, values: Iterable[str], size: int, scope: str) -> list[bool]:
-    """A ``.../contains`` check, chunked, answers in the order asked."""
+def contains(
+    token: TokenLike, path: str, kind: str, values: Iterable[str], size: int, scope: str, **extra: str
+) -> list[bool]:
+    """A ``.../contains`` check, chunked, answers in the order asked; ``extra`` adds query parameters."""
     answers: list[bool] = []
     for chunk in chunks(to_ids(values, kind), size):
-        body = send("GET", path, token=token, params=query(ids=chunk), scopes=(scope,), notes={403: DEPRECATED})
+        params = query(**extra, ids=chunk)
+        body = send("GET", path, token=token, params=params, scopes=(scope,), notes={403: DEPRECATED})
         answers += booleans(body)
     return answers
 
@@ -97,7 +111,24 @@ def booleans(body: Any) -> list[bool]:
     return body
 
 
-def change_library(method: str, token: TokenLike, path: str, kind: str, values: Iterable[str], size: int) -> None:
-    """Save (PUT) or remove (DELETE) items by ID, chunked."""
+def strings(body: Any) -> list[str]:
+    """Check that a value is a JSON array of strings (markets, genre seeds)."""
+    if not isinstance(body, list) or not all(isinstance(item, str) for item in body):
+        raise MappingError("array of str", body)
+    return body
+
+
+def change_library(
+    method: str,
+    token: TokenLike,
+    path: str,
+    kind: str,
+    values: Iterable[str],
+    size: int,
+    scope: str = "user-library-modify",
+    **extra: str | None,
+) -> None:
+    """Save (PUT) or remove (DELETE) items by ID, chunked; ``extra`` adds query parameters (``type="artist"``),
+    None ones left out."""
     for chunk in chunks(to_ids(values, kind), size):
-        send(method, path, token=token, params=query(ids=chunk), scopes=("user-library-modify",), notes={403: DEPRECATED})
+        send(method, path, token=token, params=query(**extra, ids=chunk), scopes=(scope,), notes={403: DEPRECATED})

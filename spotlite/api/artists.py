@@ -10,14 +10,9 @@ from .._token import TokenLike
 from ..ids import to_id
 from ..models.artist import FullArtist
 from ..models.music import FullTrack, SimpleAlbumPaging
-from ._helpers import DEPRECATED, check_limit, check_offset, get_many, query, unwrap
+from ._helpers import DEPRECATED, check_limit, check_offset, dev_mode_notes, get_many, query, unwrap
 
 __all__ = ["artist", "artist_albums", "artist_related_artists", "artist_top_tracks", "artists"]
-
-DEV_MODE_LIMIT = (
-    "Since 2026 development-mode apps may ask at most 10 items per page (extended quota: 50)"
-)
-
 
 def artist(token: TokenLike, artist_id: str) -> FullArtist:
     """Get an artist.
@@ -61,8 +56,8 @@ def artist_albums(
     check_offset(offset)
     groups = None if include_groups is None else list(include_groups)
     params = query(include_groups=groups, market=market, limit=limit, offset=offset)
-    notes = {400: DEV_MODE_LIMIT} if limit is not None and limit > 10 else None
-    body = send("GET", f"/artists/{to_id(artist_id, 'artist')}/albums", token=token, params=params, notes=notes)
+    path = f"/artists/{to_id(artist_id, 'artist')}/albums"
+    body = send("GET", path, token=token, params=params, notes=dev_mode_notes(limit))
     return to_model(SimpleAlbumPaging, body)
 
 

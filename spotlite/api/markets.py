@@ -1,5 +1,17 @@
-"""(being written)"""
+"""Markets: the countries where Spotify is available."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from .._http import send
+from .._token import TokenLike
+from ._helpers import DEPRECATED, strings, unwrap
+
+__all__ = ["markets"]
+
+
+def markets(token: TokenLike) -> list[str]:
+    """Get the markets where Spotify is available, as ISO 3166-1 alpha-2 country codes.
+
+    Deprecated by Spotify: development-mode apps get 403 since 2026.
+    """
+    return strings(unwrap(send("GET", "/markets", token=token, notes={403: DEPRECATED}), "markets"))

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id
+from ..ids import to_id, to_ids
 from ..models.music import FullTrack, SavedTrackPaging
-from ._helpers import change_library, check_limit, check_offset, contains, get_many, query
+from ._helpers import DEPRECATED, change_library, check_limit, check_offset, chunks, contains, get_many, query
 
 __all__ = [
     "saved_tracks",
@@ -63,9 +63,11 @@ def saved_tracks_add(token: TokenLike, track_ids: Iterable[str]) -> None:
     """Save tracks to the user's library, 50 per request.
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    use ``library_add``.
+    use ``library_add``. The IDs travel in the JSON body, as the spec asks.
     """
-    change_library("PUT", token, "/me/tracks", "track", track_ids, 50)
+    for chunk in chunks(to_ids(track_ids, "track"), 50):
+        send("PUT", "/me/tracks", token=token, json={"ids": list(chunk)}, scopes=("user-library-modify",),
+             notes={403: DEPRECATED})
 
 
 def saved_tracks_delete(token: TokenLike, track_ids: Iterable[str]) -> None:

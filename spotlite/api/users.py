@@ -1,5 +1,79 @@
-"""(being written)"""
+"""Users: the current user's profile and top items, and other users' public profiles."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from typing import Any
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..errors import InvalidInput
+from ..ids import to_id
+from ..models.artist import FullArtistOffsetPaging
+from ..models.music import FullTrackPaging
+from ..models.user import PrivateUser, PublicUser
+from ._helpers import DEPRECATED, check_limit, check_offset, query
+
+__all__ = ["current_user", "current_user_top_artists", "current_user_top_tracks", "user"]
+
+TIME_RANGES = ("short_term", "medium_term", "long_term")
+
+
+def current_user(token: TokenLike) -> PrivateUser:
+    """Get the current user's profile.
+
+    Scope: ``user-read-private`` (country, product, explicit content) and
+    ``user-read-email`` (email). Since 2026 development-mode apps no longer
+    get ``country``, ``email``, ``explicit_content``, ``followers`` or ``product``:
+    those fields are then None; ``account_id`` is new in May 2026.
+    """
+    return to_model(PrivateUser, send("GET", "/me", token=token, scopes=("user-read-private", "user-read-email")))
+
+
+def user(token: TokenLike, user_id: str) -> PublicUser:
+    """Get a user's public profile.
+
+    Deprecated by Spotify: development-mode apps get 403 since 2026.
+
+    Args:
+        user_id: the user's ID (``smedjan``), URI or open.spotify.com URL.
+    """
+    body = send("GET", f"/users/{to_id(user_id, 'user')}", token=token, notes={403: DEPRECATED, 404: DEPRECATED})
+    return to_model(PublicUser, body)
+
+
+def current_user_top_artists(
+    token: TokenLike, time_range: str = "medium_term", limit: int = 20, offset: int = 0
+) -> FullArtistOffsetPaging:
+    """Get a page of the current user's most listened artists (``limit`` 1 to 50).
+
+    Scope: ``user-top-read``.
+
+    Args:
+        time_range: ``short_term`` (about 4 weeks), ``medium_term`` (6 months)
+            or ``long_term`` (about a year).
+    """
+    return to_model(FullArtistOffsetPaging, _top(token, "artists", time_range, limit, offset))
+
+
+def current_user_top_tracks(
+    token: TokenLike, time_range: str = "medium_term", limit: int = 20, offset: int = 0
+) -> FullTrackPaging:
+    """Get a page of the current user's most listened tracks (``limit`` 1 to 50).
+
+    Scope: ``user-top-read``.
+
+    Args:
+        time_range: ``short_term`` (about 4 weeks), ``medium_term`` (6 months)
+            or ``long_term`` (about a year).
+    """
+    return to_model(FullTrackPaging, _top(token, "tracks", time_range, limit, offset))
+
+
+def _top(token: TokenLike, kind: str, time_range: str, limit: int, offset: int) -> Any:
+    if time_range not in TIME_RANGES:
+        raise InvalidInput(f"time_range must be one of {', '.join(TIME_RANGES)}, got {time_range!r}")
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(time_range=time_range, limit=limit, offset=offset)
+    return send("GET", f"/me/top/{kind}", token=token, params=params, scopes=("user-top-read",))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ._base import Model
 from .common import CursorPaging, ExternalUrls, Followers, Image, OffsetPaging
 
-__all__ = ["FullArtist", "FullArtistCursorPaging", "FullArtistOffsetPaging", "SimpleArtist"]
+__all__ = ["FollowedArtists", "FullArtist", "FullArtistCursorPaging", "FullArtistOffsetPaging", "SimpleArtist"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,3 +45,10 @@ class FullArtistCursorPaging(CursorPaging[FullArtist]):
     """A cursor page of artists (followed artists)."""
 
     items: tuple[FullArtist, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowedArtists(Model):
+    """The answer of ``followed_artists``: ``artists`` is a cursor page of the artists the user follows."""
+
+    artists: FullArtistCursorPaging

@@ -155,10 +155,10 @@ class SavedAlbum(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SavedAlbumPaging(OffsetPaging[SavedAlbum]):
-    """A page of the user's saved albums."""
+class SavedAlbumPaging(OffsetPaging["SavedAlbum | None"]):
+    """A page of the user's saved albums (real answers hold the odd null entry)."""
 
-    items: tuple[SavedAlbum, ...] = ()
+    items: tuple[SavedAlbum | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -39,7 +39,7 @@ class PrivateUser(PublicUser):
     ``country``, ``email``, ``explicit_content``, ``followers`` and ``product``
     are no longer sent to development-mode apps (2026); ``account_id`` was
     added in May 2026. ``email`` needs ``user-read-email``, the others
-    ``user-read-private``.
+    ``user-read-private``; ``birthdate`` only came in old answers.
     """
 
     account_id: str | None = None
@@ -47,3 +47,4 @@ class PrivateUser(PublicUser):
     email: str | None = None
     product: str | None = None
     explicit_content: ExplicitContent | None = None
+    birthdate: str | None = None

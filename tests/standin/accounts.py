@@ -14,7 +14,7 @@ def _refused(error: str, description: str) -> Reply:
     return Reply(400, {"error": error, "error_description": description})
 
 
-@route("POST", r"/api/token")
+@route("POST", r"/accounts/api/token")
 def token(request: Request) -> Any:
     form = request.form()
     grant = form.get("grant_type")
@@ -32,6 +32,6 @@ def token(request: Request) -> Any:
     if grant == "refresh_token":
         if form.get("refresh_token") == EXPIRED_REFRESH:
             return _refused("invalid_grant", "Refresh token revoked")
-        fresh = {"refresh_token": "dummy-rotated-refresh-token"} if pkce else {}
+        fresh = {"refresh_token": "dummy-refresh-token"} if pkce else {}
         return {**body, "scope": "user-read-private user-top-read", **fresh}
     return _refused("unsupported_grant_type", f"grant_type {grant!r} is not supported")

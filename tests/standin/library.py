@@ -1,1 +1,76 @@
-"""(being written)"""
+"""The 2026 library: PUT/DELETE /me/library and GET /me/library/contains, by URI.
+
+Saved tracks, albums, episodes, shows, audiobooks and playlists are a set of
+URIs; artist and user URIs are the followed artists and users of ``follow``,
+as on Spotify, where saving an artist follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .bodies import fake_id
+from .catalogue import FINLANDIA, MAIN_ALBUM
+from .errors import unauthorised
+from .follow import follow, follows, unfollow
+from .server import Reply, Request, error, route
+
+SAVED: set[str] = {
+    f"spotify:track:{FINLANDIA}",
+    f"spotify:album:{MAIN_ALBUM}",
+    f"spotify:show:{fake_id('show:sibelius-hour')}",
+    f"spotify:playlist:{fake_id('playlist:finnish-classics')}",
+}
+_URI = re.compile(r"spotify:(track|album|episode|show|audiobook|playlist|user|artist):([0-9A-Za-z._-]+)")
+
+
+def _uris(request: Request) -> list[re.Match[str]] | Reply:
+    """The parsed ``uris`` of a library request, or Spotify's 400."""
+    if reply := unauthorised(request.headers):
+        return reply
+    text = request.query.get("uris", "")
+    if not text:
+        return error(400, "Missing required parameter: uris")
+    uris = text.split(",")
+    if len(uris) > 40:
+        return error(400, "Too many URIs requested: at most 40")
+    matches = [_URI.fullmatch(uri) for uri in uris]
+    bad = [uri for uri, match in zip(uris, matches) if match is None]
+    if bad:
+        return error(400, f"Invalid URI: {bad[0]}")
+    return [match for match in matches if match]
+
+
+@route("PUT", r"/v1/me/library")
+def save(request: Request) -> Any:
+    uris = _uris(request)
+    if isinstance(uris, Reply):
+        return uris
+    for match in uris:
+        if match[1] in ("artist", "user"):
+            follow(match[1], match[2])
+        else:
+            SAVED.add(match[0])
+    return Reply(200)
+
+
+@route("DELETE", r"/v1/me/library")
+def remove(request: Request) -> Any:
+    uris = _uris(request)
+    if isinstance(uris, Reply):
+        return uris
+    for match in uris:
+        if match[1] in ("artist", "user"):
+            unfollow(match[1], match[2])
+        else:
+            SAVED.discard(match[0])
+    return Reply(200)
+
+
+@route("GET", r"/v1/me/library/contains")
+def contains(request: Request) -> Any:
+    uris = _uris(request)
+    if isinstance(uris, Reply):
+        return uris
+    return [follows(m[1], m[2]) if m[1] in ("artist", "user") else m[0] in SAVED for m in uris]

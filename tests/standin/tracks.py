@@ -53,7 +53,7 @@ def get_saved_tracks(request: Request) -> Any:
 
 @route("PUT", r"/v1/me/tracks")
 def save_tracks(request: Request) -> Any:
-    for ident in request.query["ids"].split(","):
+    for ident in request.json()["ids"]:
         SAVED_TRACKS.setdefault(ident, "2025-11-01T10:00:00Z")
     return Reply(200)
 

@@ -1,0 +1,50 @@
+"""Configuration from the environment and from INI files (Tekore's format)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+import spotlite
+from spotlite.errors import InvalidInput
+
+
+def test_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPOTIFY_CLIENT_ID", "id")
+    monkeypatch.setenv("SPOTIFY_CLIENT_SECRET", "secret")
+    monkeypatch.delenv("SPOTIFY_REDIRECT_URI", raising=False)
+    monkeypatch.setenv("SPOTIFY_USER_REFRESH", "refresh")
+    assert spotlite.config_from_environment() == ("id", "secret", None)
+    assert spotlite.config_from_environment(return_refresh=True) == ("id", "secret", None, "refresh")
+
+
+def test_round_trip_is_private(tmp_path: Path) -> None:
+    path = tmp_path / "spotlite.cfg"
+    spotlite.config_to_file(path, ("id", "secret", "http://127.0.0.1:8888/callback", "refresh"))
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert spotlite.config_from_file(path, return_refresh=True) == (
+        "id", "secret", "http://127.0.0.1:8888/callback", "refresh")
+    assert "SPOTIFY_CLIENT_ID = id" in path.read_text()
+
+
+def test_reads_a_tekore_file_and_keeps_other_sections(tmp_path: Path) -> None:
+    path = tmp_path / "tekore.cfg"
+    path.write_text("[DEFAULT]\nspotify_client_id = old-id\nspotify_client_secret = s\n\n[other]\nkeep = me\n")
+    assert spotlite.config_from_file(path) == ("old-id", "s", None)
+    spotlite.config_to_file(path, ("new-id", None, "uri"))
+    assert spotlite.config_from_file(path) == ("new-id", "s", "uri")
+    assert "keep = me" in path.read_text().lower()
+    assert [p.name for p in tmp_path.iterdir()] == ["tekore.cfg"]  # no temporary file left
+
+
+def test_sections(tmp_path: Path) -> None:
+    path = tmp_path / "c.cfg"
+    spotlite.config_to_file(path, ("a", "b", "c"), section="work")
+    assert spotlite.config_from_file(path, section="work") == ("a", "b", "c")
+    with pytest.raises(InvalidInput, match="no section \\[home\\]"):
+        spotlite.config_from_file(path, section="home")
+    with pytest.raises(InvalidInput, match="3 or 4 values"):
+        spotlite.config_to_file(path, ("a",))
