@@ -1,5 +1,114 @@
-"""(being written)"""
+"""Audiobooks: one, several, an audiobook's chapters, the user's saved audiobooks.
+
+Spotify sells audiobooks in some markets only; elsewhere it answers 404 (or
+an empty ``chapters`` page).
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from collections.abc import Iterable
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..ids import to_id
+from ..models.audiobook import FullAudiobook, SimpleAudiobookPaging, SimpleChapterPaging
+from ._helpers import change_library, check_limit, check_offset, contains, get_many, query
+
+__all__ = [
+    "audiobook",
+    "audiobook_chapters",
+    "audiobooks",
+    "saved_audiobooks",
+    "saved_audiobooks_add",
+    "saved_audiobooks_contains",
+    "saved_audiobooks_delete",
+]
+
+
+def audiobook(token: TokenLike, audiobook_id: str, market: str | None = None) -> FullAudiobook:
+    """Get an audiobook with its first page of chapters.
+
+    Args:
+        audiobook_id: ID, URI or URL of the audiobook.
+        market: country code or ``"from_token"``.
+
+    Returns:
+        The audiobook; ``audiobook.chapters`` is the first page of its chapters.
+    """
+    body = send("GET", f"/audiobooks/{to_id(audiobook_id, 'audiobook')}", token=token, params=query(market=market))
+    return to_model(FullAudiobook, body)
+
+
+def audiobooks(
+    token: TokenLike, audiobook_ids: Iterable[str], market: str | None = None
+) -> list[FullAudiobook | None]:
+    """Get several audiobooks, 50 per request, in the order asked.
+
+    Deprecated by Spotify (development-mode apps: call ``audiobook`` for each).
+
+    Returns:
+        One audiobook per ID; None where Spotify knows no audiobook of that ID.
+    """
+    return get_many(token, "/audiobooks", "audiobook", audiobook_ids, FullAudiobook, 50, market)
+
+
+def audiobook_chapters(
+    token: TokenLike, audiobook_id: str, market: str | None = None, limit: int = 20, offset: int = 0
+) -> SimpleChapterPaging:
+    """Get a page of an audiobook's chapters (``limit`` 1 to 50).
+
+    Returns:
+        A page of chapters; ``spotlite.all_items`` walks the rest.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(market=market, limit=limit, offset=offset)
+    body = send("GET", f"/audiobooks/{to_id(audiobook_id, 'audiobook')}/chapters", token=token, params=params)
+    return to_model(SimpleChapterPaging, body)
+
+
+def saved_audiobooks(token: TokenLike, limit: int = 20, offset: int = 0) -> SimpleAudiobookPaging:
+    """Get a page of the audiobooks saved in the user's library (``limit`` 1 to 50).
+
+    Scope: ``user-library-read``.
+
+    Returns:
+        A page of audiobooks. Spotify sends the audiobooks themselves, without
+        ``added_at`` (its reference says otherwise; its answers do not).
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(limit=limit, offset=offset)
+    body = send("GET", "/me/audiobooks", token=token, params=params, scopes=("user-library-read",))
+    return to_model(SimpleAudiobookPaging, body)
+
+
+def saved_audiobooks_add(token: TokenLike, audiobook_ids: Iterable[str]) -> None:
+    """Save audiobooks to the user's library, 50 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    get 403 and use ``library_add``.
+    """
+    change_library("PUT", token, "/me/audiobooks", "audiobook", audiobook_ids, 50)
+
+
+def saved_audiobooks_delete(token: TokenLike, audiobook_ids: Iterable[str]) -> None:
+    """Remove audiobooks from the user's library, 50 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    get 403 and use ``library_delete``.
+    """
+    change_library("DELETE", token, "/me/audiobooks", "audiobook", audiobook_ids, 50)
+
+
+def saved_audiobooks_contains(token: TokenLike, audiobook_ids: Iterable[str]) -> list[bool]:
+    """Tell which audiobooks are saved in the user's library, 50 per request.
+
+    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
+    get 403 and use ``library_contains``.
+
+    Returns:
+        One bool per ID, in the order asked.
+    """
+    return contains(token, "/me/audiobooks/contains", "audiobook", audiobook_ids, 50, "user-library-read")

@@ -1,5 +1,49 @@
-"""(being written)"""
+"""Browse: categories, their playlists and featured playlists.
+
+Deprecated by Spotify: featured playlists and category playlists since
+November 2024 (new and development-mode apps get 403 or 404), the
+categories themselves for development-mode apps since 2026.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..ids import to_id
+from ..models.browse import Categories, Category
+from ._helpers import DEPRECATED, check_limit, check_offset, query
+
+__all__ = ["categories", "category"]
+
+_NOTES = {403: DEPRECATED, 404: DEPRECATED}
+
+
+def categories(token: TokenLike, locale: str | None = None, limit: int = 20, offset: int = 0) -> Categories:
+    """Get a page of browse categories (``limit`` 1 to 50).
+
+    Deprecated by Spotify: development-mode apps get 403 since 2026.
+
+    Args:
+        locale: language and country of the names, e.g. ``"sv_SE"``.
+
+    Returns:
+        Spotify's answer: ``categories`` is the page of categories.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(locale=locale, limit=limit, offset=offset)
+    return to_model(Categories, send("GET", "/browse/categories", token=token, params=params, notes=_NOTES))
+
+
+def category(token: TokenLike, category_id: str, locale: str | None = None) -> Category:
+    """Get a browse category.
+
+    Deprecated by Spotify: development-mode apps get 403 since 2026.
+
+    Args:
+        category_id: the category's ID, e.g. ``"party"``.
+        locale: language and country of the name, e.g. ``"sv_SE"``.
+    """
+    path = f"/browse/categories/{to_id(category_id, 'category')}"
+    return to_model(Category, send("GET", path, token=token, params=query(locale=locale), notes=_NOTES))

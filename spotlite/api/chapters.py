@@ -1,5 +1,41 @@
-"""(being written)"""
+"""Chapters of audiobooks: one or several."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from collections.abc import Iterable
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..ids import to_id
+from ..models.audiobook import FullChapter
+from ._helpers import get_many, query
+
+__all__ = ["chapter", "chapters"]
+
+
+def chapter(token: TokenLike, chapter_id: str, market: str | None = None) -> FullChapter:
+    """Get a chapter with its audiobook.
+
+    Args:
+        chapter_id: ID, URI or URL of the chapter.
+        market: country code or ``"from_token"``; Spotify answers 404 where
+            the audiobook is not sold.
+
+    Returns:
+        The chapter; ``restriction`` (e.g. ``payment_required``) says why it
+        does not play when ``is_playable`` is False.
+    """
+    body = send("GET", f"/chapters/{to_id(chapter_id, 'chapter')}", token=token, params=query(market=market))
+    return to_model(FullChapter, body)
+
+
+def chapters(token: TokenLike, chapter_ids: Iterable[str], market: str | None = None) -> list[FullChapter | None]:
+    """Get several chapters, 50 per request, in the order asked.
+
+    Deprecated by Spotify (development-mode apps: call ``chapter`` for each).
+
+    Returns:
+        One chapter per ID; None where Spotify knows no chapter of that ID.
+    """
+    return get_many(token, "/chapters", "chapter", chapter_ids, FullChapter, 50, market)

@@ -1,5 +1,99 @@
-"""(being written)"""
+"""Episodes: one, several, and the user's saved episodes."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from collections.abc import Iterable
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..ids import to_id
+from ..models.podcast import FullEpisode, SavedEpisodePaging
+from ._helpers import change_library, check_limit, check_offset, contains, get_many, query
+
+__all__ = [
+    "episode",
+    "episodes",
+    "saved_episodes",
+    "saved_episodes_add",
+    "saved_episodes_contains",
+    "saved_episodes_delete",
+]
+
+_POSITION = ("user-read-playback-position",)
+
+
+def episode(token: TokenLike, episode_id: str, market: str | None = None) -> FullEpisode:
+    """Get an episode with its show.
+
+    Scope: ``user-read-playback-position`` for ``resume_point``.
+
+    Args:
+        episode_id: ID, URI or URL of the episode.
+        market: country code or ``"from_token"``; Spotify answers 404 for an
+            episode not available there.
+    """
+    params = query(market=market)
+    body = send("GET", f"/episodes/{to_id(episode_id, 'episode')}", token=token, params=params, scopes=_POSITION)
+    return to_model(FullEpisode, body)
+
+
+def episodes(token: TokenLike, episode_ids: Iterable[str], market: str | None = None) -> list[FullEpisode | None]:
+    """Get several episodes, 50 per request, in the order asked.
+
+    Scope: ``user-read-playback-position`` for ``resume_point``. Deprecated by
+    Spotify (development-mode apps: call ``episode`` for each).
+
+    Returns:
+        One episode per ID; None where Spotify knows no episode of that ID.
+    """
+    return get_many(token, "/episodes", "episode", episode_ids, FullEpisode, 50, market, _POSITION)
+
+
+def saved_episodes(
+    token: TokenLike, market: str | None = None, limit: int = 20, offset: int = 0
+) -> SavedEpisodePaging:
+    """Get a page of the episodes saved in the user's library (``limit`` 1 to 50).
+
+    Scopes: ``user-library-read``, and ``user-read-playback-position`` for
+    ``resume_point``. An episode Spotify no longer has comes back with every
+    field None (``id`` included).
+
+    Returns:
+        A page of saved episodes, each with ``added_at`` and ``episode``.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(market=market, limit=limit, offset=offset)
+    body = send("GET", "/me/episodes", token=token, params=params, scopes=("user-library-read", *_POSITION))
+    return to_model(SavedEpisodePaging, body)
+
+
+def saved_episodes_add(token: TokenLike, episode_ids: Iterable[str]) -> None:
+    """Save episodes to the user's library, 50 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    get 403 and use ``library_add``.
+    """
+    change_library("PUT", token, "/me/episodes", "episode", episode_ids, 50)
+
+
+def saved_episodes_delete(token: TokenLike, episode_ids: Iterable[str]) -> None:
+    """Remove episodes from the user's library, 50 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    get 403 and use ``library_delete``.
+    """
+    change_library("DELETE", token, "/me/episodes", "episode", episode_ids, 50)
+
+
+def saved_episodes_contains(token: TokenLike, episode_ids: Iterable[str]) -> list[bool]:
+    """Tell which episodes are saved in the user's library, 50 per request.
+
+    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
+    get 403 and use ``library_contains``.
+
+    Returns:
+        One bool per ID, in the order asked.
+    """
+    return contains(token, "/me/episodes/contains", "episode", episode_ids, 50, "user-library-read")

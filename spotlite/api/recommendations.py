@@ -1,5 +1,101 @@
-"""(being written)"""
+"""Recommendations from seed artists, genres and tracks, and the genres usable as seeds.
+
+Deprecated by Spotify in November 2024: new and development-mode apps get 403 or 404.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from collections.abc import Iterable
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..errors import InvalidInput
+from ..ids import to_ids
+from ..models.recommendations import Recommendations
+from ._helpers import DEPRECATED, check_limit, query, strings, unwrap
+
+__all__ = ["recommendation_genre_seeds", "recommendations"]
+
+# The tunable track attributes; each takes a min_, max_ and target_ prefix.
+ATTRIBUTES = frozenset({
+    "acousticness", "danceability", "duration_ms", "energy", "instrumentalness", "key", "liveness",
+    "loudness", "mode", "popularity", "speechiness", "tempo", "time_signature", "valence",
+})
+_INTEGER_ATTRIBUTES = frozenset({"duration_ms", "key", "mode", "popularity", "time_signature"})
+_PREFIXES = ("min_", "max_", "target_")
+_NOTES = {403: DEPRECATED, 404: DEPRECATED}
+
+
+def recommendations(
+    token: TokenLike,
+    artist_ids: Iterable[str] | None = None,
+    genres: Iterable[str] | None = None,
+    track_ids: Iterable[str] | None = None,
+    limit: int = 20,
+    market: str | None = None,
+    **attributes: float,
+) -> Recommendations:
+    """Get tracks recommended from seeds (1 to 5 artists, genres and tracks together).
+
+    Deprecated by Spotify in November 2024: new and development-mode apps get 403 or 404.
+
+    Args:
+        genres: names from ``recommendation_genre_seeds``.
+        limit: tracks wanted, 1 to 100.
+        attributes: tunable track attributes with a ``min_``, ``max_`` or
+            ``target_`` prefix, e.g. ``min_energy=0.4, target_tempo=120``
+            (acousticness, danceability, duration_ms, energy, instrumentalness,
+            key, liveness, loudness, mode, popularity, speechiness, tempo,
+            time_signature, valence).
+
+    Returns:
+        The tracks, and per seed how many tracks it yielded.
+    """
+    seeds = {"seed_artists": _seeds(artist_ids, "artist"), "seed_genres": _genres(genres),
+             "seed_tracks": _seeds(track_ids, "track")}
+    count = sum(len(values) for values in seeds.values())
+    if not 1 <= count <= 5:
+        raise InvalidInput(f"recommendations take 1 to 5 seeds (artists, genres and tracks together), got {count}")
+    check_limit(limit, 100)
+    _check_attributes(attributes)
+    params = query(limit=limit, market=market, **{k: v or None for k, v in seeds.items()}, **attributes)
+    return to_model(Recommendations, send("GET", "/recommendations", token=token, params=params, notes=_NOTES))
+
+
+def recommendation_genre_seeds(token: TokenLike) -> list[str]:
+    """Get the genres usable as seeds of ``recommendations``.
+
+    Deprecated by Spotify in November 2024: new and development-mode apps get 403 or 404.
+    """
+    body = send("GET", "/recommendations/available-genre-seeds", token=token, notes=_NOTES)
+    return strings(unwrap(body, "genres"))
+
+
+def _seeds(values: Iterable[str] | None, kind: str) -> list[str]:
+    return [] if values is None else to_ids(values, kind)
+
+
+def _genres(values: Iterable[str] | None) -> list[str]:
+    if isinstance(values, str):
+        raise InvalidInput(f"genres must be a list of genre names, got a single str {values!r}")
+    genres = [] if values is None else list(values)
+    if not all(isinstance(genre, str) and genre.strip() for genre in genres):
+        raise InvalidInput(f"genres must be non-empty strings, got {genres!r}")
+    return genres
+
+
+def _check_attributes(attributes: dict[str, float]) -> None:
+    """Refuse attribute names Spotify does not know and values that are not numbers."""
+    for name, value in attributes.items():
+        prefix = next((p for p in _PREFIXES if name.startswith(p)), None)
+        attribute = name.removeprefix(prefix or "")
+        if prefix is None or attribute not in ATTRIBUTES:
+            raise InvalidInput(
+                f"unknown recommendation attribute {name!r}: use min_, max_ or target_ and one of "
+                + ", ".join(sorted(ATTRIBUTES))
+            )
+        kinds = (int,) if attribute in _INTEGER_ATTRIBUTES else (int, float)
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            expected = "an int" if attribute in _INTEGER_ATTRIBUTES else "a number"
+            raise InvalidInput(f"{name} must be {expected}, got {value!r}")

@@ -1,5 +1,119 @@
-"""(being written)"""
+"""Shows (podcasts): one, several, a show's episodes, the user's saved shows."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from collections.abc import Iterable
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..ids import to_id
+from ..models.podcast import FullShow, SavedShowPaging, SimpleEpisodePaging, SimpleShow
+from ._helpers import change_library, check_limit, check_offset, contains, get_many, query
+
+__all__ = [
+    "saved_shows",
+    "saved_shows_add",
+    "saved_shows_contains",
+    "saved_shows_delete",
+    "show",
+    "show_episodes",
+    "shows",
+]
+
+_POSITION = ("user-read-playback-position",)
+
+
+def show(token: TokenLike, show_id: str, market: str | None = None) -> FullShow:
+    """Get a show with its first page of episodes.
+
+    Scope: ``user-read-playback-position`` for the episodes' ``resume_point``.
+
+    Args:
+        show_id: ID, URI or URL of the show.
+        market: country code or ``"from_token"``; Spotify answers 404 for a
+            show not available there (and, without a market, for a user token
+            whose country lacks it).
+
+    Returns:
+        The show; ``show.episodes`` is the first page of its episodes.
+    """
+    params = query(market=market)
+    body = send("GET", f"/shows/{to_id(show_id, 'show')}", token=token, params=params, scopes=_POSITION)
+    return to_model(FullShow, body)
+
+
+def shows(token: TokenLike, show_ids: Iterable[str], market: str | None = None) -> list[SimpleShow | None]:
+    """Get several shows (without their episodes), 50 per request, in the order asked.
+
+    Deprecated by Spotify (development-mode apps: call ``show`` for each).
+
+    Returns:
+        One show per ID; None where Spotify knows no show of that ID.
+    """
+    return get_many(token, "/shows", "show", show_ids, SimpleShow, 50, market)
+
+
+def show_episodes(
+    token: TokenLike, show_id: str, market: str | None = None, limit: int = 20, offset: int = 0
+) -> SimpleEpisodePaging:
+    """Get a page of a show's episodes (``limit`` 1 to 50).
+
+    Scope: ``user-read-playback-position`` for each episode's ``resume_point``.
+
+    Returns:
+        A page of episodes; ``spotlite.all_items`` walks the rest.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(market=market, limit=limit, offset=offset)
+    body = send("GET", f"/shows/{to_id(show_id, 'show')}/episodes", token=token, params=params, scopes=_POSITION)
+    return to_model(SimpleEpisodePaging, body)
+
+
+def saved_shows(token: TokenLike, limit: int = 20, offset: int = 0) -> SavedShowPaging:
+    """Get a page of the shows saved in the user's library (``limit`` 1 to 50).
+
+    Scope: ``user-library-read``.
+
+    Returns:
+        A page of saved shows, each with ``added_at`` and ``show``.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    body = send("GET", "/me/shows", token=token, params=query(limit=limit, offset=offset), scopes=("user-library-read",))
+    return to_model(SavedShowPaging, body)
+
+
+def saved_shows_add(token: TokenLike, show_ids: Iterable[str]) -> None:
+    """Save shows to the user's library, 50 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    get 403 and use ``library_add``.
+    """
+    change_library("PUT", token, "/me/shows", "show", show_ids, 50)
+
+
+def saved_shows_delete(token: TokenLike, show_ids: Iterable[str], market: str | None = None) -> None:
+    """Remove shows from the user's library, 50 per request.
+
+    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
+    get 403 and use ``library_delete``.
+
+    Args:
+        market: country code or ``"from_token"``; only shows available there
+            are removed.
+    """
+    change_library("DELETE", token, "/me/shows", "show", show_ids, 50, market=market)
+
+
+def saved_shows_contains(token: TokenLike, show_ids: Iterable[str]) -> list[bool]:
+    """Tell which shows are saved in the user's library, 50 per request.
+
+    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
+    get 403 and use ``library_contains``.
+
+    Returns:
+        One bool per ID, in the order asked.
+    """
+    return contains(token, "/me/shows/contains", "show", show_ids, 50, "user-library-read")

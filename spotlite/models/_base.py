@@ -8,7 +8,7 @@ from typing import Any
 __all__ = ["Model", "to_dict"]
 
 _SHOWN_ITEMS = 3  # elements of a long tuple shown by str()
-_WIDTH = 88  # a model with only plain fields fits on one line this long
+_WIDTH = 120  # a model with only plain fields fits on one line this long
 
 
 class Model:

@@ -1,8 +1,8 @@
 """The player: devices, what is playing, the queue and the listening history.
 
-What plays may be a track, a podcast episode or an audiobook chapter
-(``PlayableItem``); tell them apart with ``isinstance`` or their ``type``.
-Spotify reports audiobooks it plays as episodes of a show.
+What plays may be a track, a podcast episode, an audiobook chapter or a
+local file (``PlayableItem``); tell them apart with ``isinstance``. Spotify
+reports audiobooks it plays as episodes of a show.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ._base import Model
 from .audiobook import FullChapter
 from .common import CursorPaging, ExternalUrls
 from .music import FullTrack
+from .playlist import LocalTrack
 from .podcast import FullEpisode
 
 __all__ = [
@@ -28,8 +29,9 @@ __all__ = [
     "Queue",
 ]
 
-PlayableItem: TypeAlias = FullEpisode | FullChapter | FullTrack
-"""A track, an episode or a chapter; FullTrack has no ``type`` tag of its own, so it comes last."""
+# What plays or is queued; the mapper tries the members in this order, most specific first
+# (FullTrack has no tag of its own, so it comes last).
+PlayableItem: TypeAlias = LocalTrack | FullEpisode | FullChapter | FullTrack
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,8 +91,8 @@ class Actions(Model):
 class CurrentlyPlaying(Model):
     """What the user is playing (``playback_currently_playing``).
 
-    ``item`` is the track, episode or chapter, or None (an advertisement, or
-    nothing known); ``currently_playing_type`` is ``track``, ``episode``,
+    ``item`` is the track, episode, chapter or local file, or None (an
+    advertisement, or nothing known); ``currently_playing_type`` is ``track``, ``episode``,
     ``ad`` or ``unknown``. ``context`` is None when playback did not start from
     an album, artist, playlist or show. ``timestamp`` is in Unix milliseconds.
     """

@@ -96,8 +96,8 @@ class LocalTrack(Model):
     href: str | None = None
 
 
+# What a playlist entry holds; the mapper tries the members in this order, most specific first.
 PlaylistItem: TypeAlias = LocalTrack | FullEpisode | FullTrack
-"""What a playlist entry holds; the mapper tries the members in this order."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,1 +1,84 @@
-"""(being written)"""
+"""Users: /me, /users/{id}, /me/top/{artists,tracks}.
+
+A token containing ``dev-mode`` stands for a development-mode app: since 2026
+it gets the profile without ``country``, ``email``, ``explicit_content``,
+``followers`` and ``product``, and 403 from the deprecated /users/{id}.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .bodies import images, int_arg, page, window
+from .catalogue import ALL_TRACKS, ARTISTS, FINLANDIA, ORCHESTRA, SIBELIUS, SINGER
+from .errors import unauthorised
+from .server import API, Request, error, route
+
+ME = "smedjan.fi"
+ACCOUNT_ID = "4a1f0c2e9b7d4e21a3f85c6d"
+USERS = {
+    ME: "Sanna Smedberg",
+    "lahtisymphony": "Lahti Symphony Orchestra",
+    "sibelius.society": None,  # no display name set
+}
+
+
+def public_user(ident: str, followers: int) -> dict[str, Any]:
+    return {
+        "display_name": USERS[ident],
+        "external_urls": {"spotify": f"https://open.spotify.com/user/{ident}"},
+        "followers": {"href": None, "total": followers},
+        "href": f"{API}/users/{ident}",
+        "id": ident,
+        "images": images(f"user:{ident}", (300, 64)),
+        "type": "user",
+        "uri": f"spotify:user:{ident}",
+    }
+
+
+def _dev_mode(request: Request) -> bool:
+    return "dev-mode" in request.headers.get("Authorization", "")
+
+
+@route("GET", r"/v1/me")
+def get_me(request: Request) -> Any:
+    if reply := unauthorised(request.headers):
+        return reply
+    profile = {**public_user(ME, 37), "account_id": ACCOUNT_ID}
+    if _dev_mode(request):
+        del profile["followers"]
+        return profile
+    return {**profile, "country": "FI", "email": "sanna.smedberg@example.fi",
+            "explicit_content": {"filter_enabled": False, "filter_locked": False}, "product": "premium"}
+
+
+@route("GET", r"/v1/users/(?P<id>[^/]+)")
+def get_user(request: Request) -> Any:
+    ident = request.params["id"]
+    if _dev_mode(request):
+        return error(403, "Forbidden")
+    if ident not in USERS:
+        return error(404, "No such user")
+    return public_user(ident, 1_214 if ident == "lahtisymphony" else 0)
+
+
+# The user's listening: recent favourites differ from the long-term ones.
+_TOP_ARTISTS = {"short_term": [SINGER, SIBELIUS], "medium_term": [SIBELIUS, ORCHESTRA, SINGER],
+                "long_term": [SIBELIUS, ORCHESTRA]}
+
+
+def _top_tracks(time_range: str) -> list[dict[str, Any]]:
+    tracks = sorted(ALL_TRACKS, key=lambda t: (t["id"] != FINLANDIA, t["duration_ms"]))
+    return tracks[:30] if time_range == "long_term" else tracks[: 7 if time_range == "short_term" else 24]
+
+
+@route("GET", r"/v1/me/top/(?P<kind>artists|tracks)")
+def get_top(request: Request) -> Any:
+    if reply := unauthorised(request.headers):
+        return reply
+    q = request.query
+    time_range = q.get("time_range", "medium_term")
+    kind = request.params["kind"]
+    items = [ARTISTS[i] for i in _TOP_ARTISTS[time_range]] if kind == "artists" else _top_tracks(time_range)
+    offset, limit = int_arg(q, "offset", 0), int_arg(q, "limit", 20)
+    return page(f"/me/top/{kind}", window(items, offset, limit), offset, limit, len(items), time_range=time_range)

@@ -1,0 +1,102 @@
+"""The mapper: JSON to frozen dataclasses."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pytest
+
+from spotlite._mapper import alias, to_model
+from spotlite.errors import MappingError
+from spotlite.models import FullTrack, Model, SavedTrackPaging
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Leaf(Model):
+    name: str
+    count: int | None = None
+    ratio: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Song(Model):
+    type: Literal["song"]
+    title: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Talk(Model):
+    type: Literal["talk"]
+    speaker: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tree(Model):
+    leaves: tuple[Leaf | None, ...] = ()
+    tags: tuple[str, ...] = ()
+    best: Leaf | None = None
+    entry: Song | Talk | None = None
+    items: tuple[int, ...] = field(default=(), metadata=alias("tracks"))
+    extra: Any = None
+
+
+def test_nested_optional_and_defaults() -> None:
+    tree = to_model(Tree, {"leaves": [{"name": "a", "count": 2}, None], "best": {"name": "b"}, "unknown": 1})
+    assert tree.leaves == (Leaf(name="a", count=2), None)
+    assert tree.best == Leaf(name="b") and tree.tags == () and tree.entry is None
+    assert dataclasses.is_dataclass(tree)
+
+
+def test_null_gives_the_default() -> None:
+    assert to_model(Tree, {"tags": None, "best": None}) == Tree()
+
+
+def test_union_dispatched_on_literal_fields() -> None:
+    assert to_model(Tree, {"entry": {"type": "talk", "speaker": "x"}}).entry == Talk(type="talk", speaker="x")
+    assert to_model(Tree, {"entry": {"type": "song", "title": "y"}}).entry == Song(type="song", title="y")
+    with pytest.raises(MappingError, match="'entry': expected Song or Talk, got dict"):
+        to_model(Tree, {"entry": {"type": "video"}})
+
+
+def test_alias_read_when_the_new_key_is_missing() -> None:
+    assert to_model(Tree, {"tracks": [1, 2]}).items == (1, 2)
+    assert to_model(Tree, {"items": [3], "tracks": [1, 2]}).items == (3,)
+
+
+def test_numbers() -> None:
+    leaf = to_model(Leaf, {"name": "n", "count": 4.9022656e7, "ratio": 1})
+    assert (leaf.count, leaf.ratio) == (49022656, 1.0)
+    assert isinstance(leaf.ratio, float)
+    with pytest.raises(MappingError, match="'count': expected int, got float"):
+        to_model(Leaf, {"name": "n", "count": 2.5})
+    with pytest.raises(MappingError, match="'count': expected int, got bool"):
+        to_model(Leaf, {"name": "n", "count": True})
+
+
+def test_wrong_kind_names_the_path() -> None:
+    data = {"items": [{"added_at": "t", "track": {"id": "i", "name": "n", "uri": "u"}}] * 3}
+    data["items"][2] = {"added_at": "t", "track": {"id": "i", "name": "n", "uri": "u", "duration_ms": "long"}}
+    with pytest.raises(MappingError) as caught:
+        to_model(SavedTrackPaging, data)
+    assert str(caught.value) == "'items[2].track.duration_ms': expected int, got str"
+    assert caught.value.path == ("items", 2, "track", "duration_ms")
+
+
+def test_missing_required_field() -> None:
+    with pytest.raises(MappingError, match="'name': expected str, got NoneType"):
+        to_model(FullTrack, {"id": "x", "uri": "u"})
+    with pytest.raises(MappingError, match="'\\(root\\)': expected object, got list"):
+        to_model(FullTrack, [])
+
+
+def test_array_expected() -> None:
+    with pytest.raises(MappingError, match="'tags': expected array, got str"):
+        to_model(Tree, {"tags": "rock"})
+
+
+def test_models_are_frozen() -> None:
+    leaf = Leaf(name="x")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        leaf.name = "y"  # type: ignore[misc]

@@ -1,0 +1,62 @@
+"""The package as users meet it: cheap import, vendorable, typed."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from standin.catalogue import MAIN_ALBUM
+
+import spotlite
+
+PACKAGE = Path(spotlite.__file__).parent
+
+
+def test_import_loads_neither_requests_nor_models() -> None:
+    code = "import sys, spotlite; print('requests' in sys.modules, 'spotlite.models.music' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_only_relative_imports_and_requests() -> None:
+    allowed = set(sys.stdlib_module_names) | {"requests"}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] in allowed, f"{path.name} imports {name}"
+    assert (PACKAGE / "py.typed").exists()
+
+
+def test_every_public_name_resolves() -> None:
+    missing = [name for name in spotlite.__all__ if not hasattr(spotlite, name)]
+    assert missing == []
+    assert "album" in dir(spotlite) and spotlite.scope.every
+
+
+def test_unknown_attribute() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        spotlite.nonsense  # noqa: B018
+
+
+def test_vendored_copy_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, token: str) -> None:
+    vendor = tmp_path / "vendored" / "_vendor"
+    shutil.copytree(PACKAGE, vendor / "spotlite", ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in (tmp_path / "vendored", vendor):
+        (folder / "__init__.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    from vendored._vendor import spotlite as vendored  # type: ignore[import-not-found]
+
+    vendored.configure(session=spotlite.settings().session)  # the recorder's, when recording
+    album = vendored.album(token, MAIN_ALBUM)
+    assert type(album).__module__ == "vendored._vendor.spotlite.models.music"
+    assert album.tracks.items[0].name == "Finlandia, Op. 26"
