@@ -71,6 +71,8 @@ def _compile_type(tp: Any) -> Converter:
             return inner
         return lambda value: None if value is None else inner(value)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if args[0] in _SCALARS:
+            return _tuple_of_scalars(args[0], _compile(args[0]))
         return _tuple_of(_compile(args[0]))
     if origin is dict and args[0] is str:
         return _dict_of(_compile(args[1]))
@@ -135,6 +137,31 @@ def _dict_of(element: Converter) -> Converter:
     return convert
 
 
+def _tuple_of_scalars(kind: type, element: Converter) -> Converter:
+    """A tuple of str, int, ...: checked at C speed when every element has the kind.
+
+    ``str.join`` refuses any element that is not a str, which makes it the
+    fastest check of a long list of market codes; other kinds compare the set of
+    element types. Mixed lists go one by one (ints for floats...) or fail there.
+    """
+    general = _tuple_of(element)
+    exact = {kind}
+
+    def convert(value: Any) -> Any:
+        if value.__class__ is list:
+            if kind is str:
+                try:
+                    "".join(value)
+                    return tuple(value)
+                except TypeError:
+                    pass
+            elif set(map(type, value)) <= exact:
+                return tuple(value)
+        return general(value)
+
+    return convert
+
+
 def _tags(cls: Any) -> list[tuple[str, tuple[Any, ...]]]:
     """A model's ``Literal`` fields: the key/value pairs that identify it in a union."""
     hints = typing.get_type_hints(cls)
@@ -161,66 +188,72 @@ def _dispatch(members: list[Any]) -> Converter:
 
 
 def _compile_model(cls: Any) -> Converter:
-    namespace: dict[str, Any] = {"cls": cls, "MappingError": MappingError}
+    namespace: dict[str, Any] = {"cls": cls, "new": object.__new__, "MappingError": MappingError}
     exec(_source(cls, namespace), namespace)  # noqa: S102 - our own generated code
     converter: Converter = namespace["convert"]
     return converter
 
 
 def _source(cls: Any, namespace: dict[str, Any]) -> str:
-    """Python source of the converter of one model class."""
+    """Python source of the converter of one model class.
+
+    It fills the slots of a new instance directly, which is three times faster
+    than calling the frozen dataclass's ``__init__``. Each conversion that may
+    fail sits in a ``try`` that adds the field's name to the error's path
+    (free in Python 3.11 and later until something raises).
+    """
     hints = typing.get_type_hints(cls)
     lines = [
         "def convert(d):",
         "    if d.__class__ is not dict:",
         "        raise MappingError('object', d)",
         "    g = d.get",
-        "    k = None",
-        "    try:",
+        "    o = new(cls)",
     ]
-    arguments = []
     for i, f in enumerate(dataclasses.fields(cls)):
-        key = f.name
-        lines.append(f"        k = {key!r}")
-        lines.append(f"        v = g({key!r})")
+        namespace[f"s{i}"] = _slot(cls, f.name).__set__
+        lines.append(f"    v = g({f.name!r})")
         if "alias" in f.metadata:
-            lines.append(f"        if v is None: v = g({f.metadata['alias']!r})")
+            lines.append(f"    if v is None: v = g({f.metadata['alias']!r})")
         lines += _field_lines(f, hints[f.name], i, namespace)
-        arguments.append(f"{f.name}=a{i}")
-    lines += [
-        "    except MappingError as e:",
-        "        raise (e if k is None else e.at(k)) from None",
-        f"    return cls({', '.join(arguments)})",
-    ]
+    lines.append("    return o")
     return "\n".join(lines)
 
 
+def _slot(cls: Any, name: str) -> Any:
+    """The slot descriptor of a field, wherever in the class's bases it is."""
+    for klass in cls.__mro__:
+        if isinstance(klass.__dict__.get(name), types.MemberDescriptorType):
+            return klass.__dict__[name]
+    raise TypeError(f"{cls.__name__}.{name} is not a slot: models need @dataclass(slots=True)")
+
+
 def _field_lines(f: dataclasses.Field[Any], hint: Any, i: int, ns: dict[str, Any]) -> list[str]:
-    """Lines that set ``a{i}`` from ``v`` for one field."""
+    """Lines that set slot ``i`` from the JSON value ``v`` for one field."""
     members = [a for a in typing.get_args(hint) if a is not type(None)]
     nullable = typing.get_origin(hint) in (Union, types.UnionType) and len(members) == 1
     inner = members[0] if nullable else hint
     if f.default is not dataclasses.MISSING:
         ns[f"d{i}"] = f.default
-        on_none = f"a{i} = d{i}"
+        on_none = f"s{i}(o, d{i})"
     elif f.default_factory is not dataclasses.MISSING:
         ns[f"d{i}"] = f.default_factory
-        on_none = f"a{i} = d{i}()"
+        on_none = f"s{i}(o, d{i}())"
     elif nullable:
-        on_none = f"a{i} = None"
+        on_none = f"s{i}(o, None)"
     else:
-        on_none = f"raise MappingError({_describe(inner)!r}, None)"
+        on_none = f"raise MappingError({_describe(inner)!r}, None, ({f.name!r},))"
+    ns[f"c{i}"] = _compile(inner)
+    lines = ["    if v is None:", f"        {on_none}"]
     if inner in _SCALARS:
-        ns[f"c{i}"] = _compile(inner)
-        convert = f"a{i} = v if v.__class__ is {inner.__name__} else c{i}(v)"
-    else:
-        ns[f"c{i}"] = _compile(inner)
-        convert = f"a{i} = c{i}(v)"
+        lines += [f"    elif v.__class__ is {inner.__name__}:", f"        s{i}(o, v)"]
     return [
-        "        if v is None:",
-        f"            {on_none}",
-        "        else:",
-        f"            {convert}",
+        *lines,
+        "    else:",
+        "        try:",
+        f"            s{i}(o, c{i}(v))",
+        "        except MappingError as e:",
+        f"            raise e.at({f.name!r}) from None",
     ]
 
 
