@@ -19,6 +19,8 @@ __all__ = ["KINDS", "parse", "to_id", "to_ids", "to_uri"]
 KINDS = frozenset(
     {"album", "artist", "audiobook", "chapter", "episode", "playlist", "show", "track", "user"}
 )
+# Spotify names audiobooks and chapters as shows and episodes in their URIs and URLs.
+_SAME_KIND = {"audiobook": {"audiobook", "show"}, "chapter": {"chapter", "episode"}}
 _BASE62 = re.compile(r"[0-9A-Za-z]{22}")
 _URL_PATH = re.compile(r"/(?:intl-[a-zA-Z_-]+/)?(?:embed/)?([a-z]+)/([^/?#]+)/?$")
 
@@ -55,7 +57,7 @@ def to_id(value: str, kind: str) -> str:
     kind or is not a well-formed ID of that kind.
     """
     found, ident = parse(value)
-    if found is not None and found != kind:
+    if found is not None and found not in _SAME_KIND.get(kind, {kind}):
         raise InvalidInput(f"expected an ID, URI or URL of kind {kind!r}, but {value!r} is of kind {found!r}")
     if kind == "user" or kind not in KINDS:
         if not ident or any(c in ident for c in "/?#&"):

@@ -59,3 +59,10 @@ def test_lists_and_uris() -> None:
     assert parse(f"spotify:album:{TRACK}") == ("album", TRACK)
     with pytest.raises(InvalidInput, match="as str"):
         parse(42)  # type: ignore[arg-type]
+
+
+def test_audiobooks_and_chapters_travel_as_shows_and_episodes() -> None:
+    assert to_id(f"spotify:show:{TRACK}", "audiobook") == TRACK
+    assert to_id(f"https://open.spotify.com/episode/{TRACK}", "chapter") == TRACK
+    with pytest.raises(InvalidInput, match="of kind 'show'"):
+        to_id(f"spotify:audiobook:{TRACK}", "show")

@@ -100,3 +100,28 @@ def test_models_are_frozen() -> None:
     leaf = Leaf(name="x")
     with pytest.raises(dataclasses.FrozenInstanceError):
         leaf.name = "y"  # type: ignore[misc]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Flags(Model):
+    flags: dict[str, bool] = field(default_factory=dict)
+
+
+def test_mapping_keeps_every_key_and_defaults_from_factory() -> None:
+    assert to_model(Flags, {"flags": {"pausing": True, "new_action": False}}).flags == {
+        "pausing": True, "new_action": False,
+    }
+    assert to_model(Flags, {}).flags == {} and to_model(Flags, {"flags": None}).flags == {}
+    with pytest.raises(MappingError, match="'flags.seeking': expected bool, got str"):
+        to_model(Flags, {"flags": {"seeking": "yes"}})
+    with pytest.raises(MappingError, match="'flags': expected object, got list"):
+        to_model(Flags, {"flags": []})
+
+
+def test_errors_inside_models_built_inline_name_the_path() -> None:
+    with pytest.raises(MappingError, match="'best.name': expected str, got int"):
+        to_model(Tree, {"best": {"name": 3}})
+    with pytest.raises(MappingError, match="'best': expected object, got list"):
+        to_model(Tree, {"best": []})
+    with pytest.raises(MappingError, match="'leaves\\[1\\].count': expected int, got str"):
+        to_model(Tree, {"leaves": [{"name": "a"}, {"name": "b", "count": "x"}]})

@@ -1,0 +1,130 @@
+"""spotlite's benchmarks: import time, mapping speed and model memory.
+
+    python bench/bench.py            # or: tox -e bench (installs Tekore to compare)
+
+Bodies are those of our own cassettes: the 50-item saved-tracks page (with the
+185-market lists Spotify sends extended-quota apps), the same page without the
+fields development-mode apps no longer get, and a full album with 50 tracks.
+Times are the best of many runs; import times the median of fresh interpreters,
+less the interpreter's own start-up. Tekore's figures appear when it is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+CASSETTES = HERE.parent / "cassettes"
+sys.path.insert(0, str(HERE.parent))
+
+from spotlite._mapper import to_model  # noqa: E402
+from spotlite.models import FullAlbum, SavedTrackPaging  # noqa: E402
+
+DEV_MODE_REMOVED = ("available_markets", "popularity", "linked_from", "label", "album_group")
+
+
+def recorded_body(cassette: str, index: int = 0) -> bytes:
+    interactions = yaml.safe_load((CASSETTES / cassette).read_text())["interactions"]
+    body: str = interactions[index]["response"]["body"]["string"]
+    return body.encode()
+
+
+def without(data: Any, keys: tuple[str, ...]) -> Any:
+    """The body as a development-mode app gets it since 2026."""
+    if isinstance(data, dict):
+        return {k: without(v, keys) for k, v in data.items() if k not in keys}
+    if isinstance(data, list):
+        return [without(v, keys) for v in data]
+    return data
+
+
+def best(action: Callable[[], object], seconds: float = 1.0) -> float:
+    """The fastest of as many runs as fit in about ``seconds``."""
+    times: list[float] = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline or len(times) < 20:
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def allocated(build: Callable[[], object]) -> int:
+    """Bytes held by what ``build`` returns (the parsed JSON is not counted)."""
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    kept = build()
+    size = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    del kept
+    return size
+
+
+def import_seconds(statement: str, runs: int = 15) -> float:
+    def once(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=HERE.parent)
+        return time.perf_counter() - start
+
+    base = statistics.median(once("pass") for _ in range(runs))
+    return statistics.median(once(statement) for _ in range(runs)) - base
+
+
+def tekore_model(name: str) -> Any:
+    try:
+        import tekore
+    except ImportError:
+        return None
+    return getattr(tekore.model, name)
+
+
+def mapping(label: str, raw: bytes, model: type, tekore_name: str, reshape: Callable[[Any], Any] = lambda d: d) -> None:
+    data = reshape(json.loads(raw))
+    raw = json.dumps(data).encode()
+    loads = best(lambda: json.loads(raw))
+    ours = best(lambda: to_model(model, data))
+    ours_memory = allocated(lambda: to_model(model, data))
+    line = (f"{label:<44} {len(raw) / 1024:7.0f} KiB  json.loads {loads * 1e3:6.3f} ms  spotlite {ours * 1e3:6.3f} ms"
+            f" ({ours / loads:.2f}x json.loads)  memory {ours_memory / 1024:6.0f} KiB")
+    tekore_class = tekore_model(tekore_name)
+    if tekore_class is not None:
+        try:
+            tekore_class(**data)
+        except ValueError as error:  # pydantic's ValidationError
+            print(f"{line}  tekore fails: {str(error).splitlines()[0]} ({str(error).splitlines()[1].strip()}...)")
+            return
+        theirs = best(lambda: tekore_class(**data))
+        theirs_memory = allocated(lambda: tekore_class(**data))
+        line += (f"  tekore {theirs * 1e3:6.3f} ms ({theirs / ours:.2f}x slower)"
+                 f"  memory {ours_memory / theirs_memory:.2f}x tekore's")
+    print(line)
+
+
+def main() -> None:
+    print(f"Python {sys.version.split()[0]}")
+    requests_s = import_seconds("import requests")
+    spotlite_s = import_seconds("import spotlite")
+    loaded_s = import_seconds("import spotlite; spotlite.album; import requests")
+    print(f"import requests {requests_s * 1e3:6.1f} ms   import spotlite {spotlite_s * 1e3:6.1f} ms "
+          f"({spotlite_s / requests_s:.2f}x)   spotlite with every function and requests loaded "
+          f"{loaded_s * 1e3:6.1f} ms ({loaded_s / requests_s:.2f}x)")
+    page = recorded_body("test_tracks/test_saved_tracks_page_of_fifty.yaml")
+    album = recorded_body("test_paging/test_all_items_of_a_page_nested_in_a_model.yaml")
+    mapping("saved tracks, 50 items (extended quota)", page, SavedTrackPaging, "SavedTrackPaging")
+    mapping("saved tracks, 50 items (development mode)", page, SavedTrackPaging, "SavedTrackPaging",
+            lambda d: without(d, DEV_MODE_REMOVED))
+    mapping("full album, 50 tracks (extended quota)", album, FullAlbum, "FullAlbum")
+
+
+if __name__ == "__main__":
+    main()
