@@ -63,8 +63,10 @@ def _fetch(token: TokenLike, page: P, url: str | None) -> P | None:
     if url is None:
         return None
     body = send("GET", url, token=token)
-    if isinstance(body, dict) and "items" not in body and len(body) == 1:
-        (body,) = body.values()  # search, browse and following wrap their page: {"albums": page}
+    if isinstance(body, dict) and "items" not in body:
+        # search, browse and following wrap their page: {"albums": page}, {"message": ..., "playlists": page}
+        wrapped = [value for value in body.values() if isinstance(value, dict)]
+        body = wrapped[0] if len(wrapped) == 1 else body
     return to_model(type(page), body)
 
 

@@ -11,8 +11,9 @@ spotlite sent it to ``https://api.spotify.com/v1``, with secrets filtered.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -64,6 +65,23 @@ def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.
         (CASSETTES / name).unlink(missing_ok=True)
     with recorder.use_cassette(name) as recorded:
         yield recorded
+
+
+@pytest.fixture
+def canned(monkeypatch: pytest.MonkeyPatch) -> Callable[[int, Any], None]:
+    """Answer every request with one status and JSON body, without a cassette.
+
+    For requests no cassette may hold: those over the limits of Spotify's spec,
+    sent to show how spotlite explains Spotify's refusal.
+    """
+
+    def answer(status: int, body: Any) -> None:
+        response = requests.Response()
+        response.status_code, response._content = status, json.dumps(body).encode()
+        response.headers["Content-Type"] = "application/json"
+        monkeypatch.setattr(requests.Session, "request", lambda *args, **kwargs: response)
+
+    return answer
 
 
 def body_of(request: Any) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
-import requests
 from standin.catalogue import ORCHESTRA, SIBELIUS, SINGER, UNKNOWN
 
 import spotlite
@@ -35,13 +37,10 @@ def test_artist_albums_groups(token: str) -> None:
     assert [a.name for a in albums.items] == ["Sibelius: Finlandia, Karelia Suite & Symphony No. 2"]
 
 
-def test_artist_albums_over_ten_explains_development_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Spotify's spec caps this limit at 10, so no cassette may hold such a request: answer it here.
-    refusal = requests.Response()
-    refusal.status_code, refusal._content = 400, b'{"error": {"status": 400, "message": "Invalid limit"}}'
-    monkeypatch.setattr(requests.Session, "request", lambda *args, **kwargs: refusal)
+def test_artist_albums_over_ten_explains_development_mode(token: str, canned: Callable[[int, Any], None]) -> None:
+    canned(400, {"error": {"status": 400, "message": "Invalid limit"}})
     with pytest.raises(BadRequest, match="Invalid limit. Since 2026 development-mode apps may ask at most 10"):
-        spotlite.artist_albums("dummy-user-token", SIBELIUS, limit=20)
+        spotlite.artist_albums(token, SIBELIUS, limit=20)
 
 
 def test_artist_albums_over_fifty_refused(token: str) -> None:

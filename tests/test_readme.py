@@ -30,7 +30,7 @@ def row(name: str) -> str:
     returns = str(signature.return_annotation).replace("|", "\\|")
     doc = inspect.getdoc(function) or ""
     summary = (doc.splitlines()[0] if doc else "").replace("``", "`")
-    scopes = re.findall(r"^Scopes?: (.+?)(?:\. |\.$|$)", doc, re.M)
+    scopes = re.findall(r"^Scopes?: (.+?)(?:\. |\.$|$)", doc, re.MULTILINE)
     if "eprecated" in doc:
         restriction = "deprecated"
     elif "development-mode" in doc:

@@ -11,12 +11,13 @@ from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import to_id
-from ..models.browse import Categories, Category
+from ..models.browse import Categories, Category, CategoryPlaylists, FeaturedPlaylists
 from ._helpers import DEPRECATED, check_limit, check_offset, query
 
-__all__ = ["categories", "category"]
+__all__ = ["categories", "category", "category_playlists", "featured_playlists"]
 
-_NOTES = {403: DEPRECATED, 404: DEPRECATED}
+_NOTES = {403: DEPRECATED}
+_REMOVED_NOTES = {403: DEPRECATED, 404: DEPRECATED}  # November 2024: new apps get 404 from these
 
 
 def categories(token: TokenLike, locale: str | None = None, limit: int = 20, offset: int = 0) -> Categories:
@@ -47,3 +48,42 @@ def category(token: TokenLike, category_id: str, locale: str | None = None) -> C
     """
     path = f"/browse/categories/{to_id(category_id, 'category')}"
     return to_model(Category, send("GET", path, token=token, params=query(locale=locale), notes=_NOTES))
+
+
+def featured_playlists(
+    token: TokenLike, locale: str | None = None, limit: int = 20, offset: int = 0
+) -> FeaturedPlaylists:
+    """Get a page of the playlists Spotify features (``limit`` 1 to 50).
+
+    Deprecated by Spotify in November 2024: new and development-mode apps get
+    403 or 404. Spotify's ``country`` and ``timestamp`` parameters are gone.
+
+    Args:
+        locale: language and country of the message, e.g. ``"sv_SE"``.
+
+    Returns:
+        Spotify's answer: its ``message`` and ``playlists``, a page that may
+        hold None where Spotify hides one of its own playlists.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(locale=locale, limit=limit, offset=offset)
+    body = send("GET", "/browse/featured-playlists", token=token, params=params, notes=_REMOVED_NOTES)
+    return to_model(FeaturedPlaylists, body)
+
+
+def category_playlists(token: TokenLike, category_id: str, limit: int = 20, offset: int = 0) -> CategoryPlaylists:
+    """Get a page of a browse category's playlists (``limit`` 1 to 50).
+
+    Deprecated by Spotify in November 2024: new and development-mode apps get
+    403 or 404. Spotify's ``country`` parameter is gone.
+
+    Returns:
+        Spotify's answer: ``playlists``, a page that may hold None where
+        Spotify hides one of its own playlists, and sometimes a ``message``.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    path = f"/browse/categories/{to_id(category_id, 'category')}/playlists"
+    body = send("GET", path, token=token, params=query(limit=limit, offset=offset), notes=_REMOVED_NOTES)
+    return to_model(CategoryPlaylists, body)

@@ -7,7 +7,9 @@ which development-mode apps can no longer call.
 
 Items are given as URIs (``spotify:track:...``) or open.spotify.com URLs. Bare
 IDs say nothing of their kind, so they are refused unless ``kind`` names it:
-``library_add(token, ids, kind="track")``.
+``library_add(token, ids, kind="track")``. The URIs are sent comma-joined in
+the ``uris`` query parameter, as Spotify's reference documents (whether a JSON
+body is also taken is an open question).
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def library_add(token: TokenLike, uris: Iterable[str], *, kind: str | None = Non
         uris: URIs or open.spotify.com URLs of tracks, albums, episodes,
             shows, audiobooks, playlists, users or artists; or IDs when
             ``kind`` is given.
-        kind: the kind of every item (``"track"``, ...), needed for bare IDs.
+        kind: the kind of every item (``"track"``, ...), needed for bare IDs;
+            a URI or URL of another kind is then refused.
     """
     _change("PUT", token, uris, kind)
 

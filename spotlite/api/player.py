@@ -153,7 +153,7 @@ def playback_start_context(
         device_id: the device to play on; default the active one.
     """
     uri = _uri(context_uri, _CONTEXT_KINDS)
-    kind = parse(uri)[0]
+    kind = uri.split(":")[1]  # spotify:album:id
     kinds = {"show": ("episode",), "playlist": ("track", "episode")}.get(kind, ("track",))
     body = {"context_uri": uri, **_start_at(offset, position_ms, kinds)}
     _command(token, "PUT", "/play", device_id, body=body)

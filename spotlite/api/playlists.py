@@ -1,5 +1,481 @@
-"""(being written)"""
+"""Playlists: reading, creating, changing items and details, following, cover images.
+
+Since 2026 the items of a playlist live at ``/playlists/{id}/items`` (was
+``/tracks``) and are given only for playlists the user owns or collaborates
+on; ``POST /me/playlists`` creates a playlist. Writes that may take more items
+than one request allows are split into requests of 100, in order, and return
+the snapshot ID of the playlist after the last one.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import base64
+import binascii
+from collections.abc import Iterable
+from typing import Any, overload
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..errors import InvalidInput, MappingError
+from ..ids import parse, to_id, to_uri
+from ..models.common import Image
+from ..models.playlist import FullPlaylist, PlaylistTrackPaging, SimplePlaylistPaging
+from ._helpers import DEPRECATED, check_limit, check_offset, chunks, contains, query, unwrap
+
+__all__ = [
+    "followed_playlists",
+    "playlist",
+    "playlist_add",
+    "playlist_change_details",
+    "playlist_clear",
+    "playlist_cover_image",
+    "playlist_cover_image_upload",
+    "playlist_create",
+    "playlist_create_for_user",
+    "playlist_follow",
+    "playlist_is_following",
+    "playlist_items",
+    "playlist_remove",
+    "playlist_reorder",
+    "playlist_replace",
+    "playlist_unfollow",
+    "playlists",
+]
+
+MODIFY = ("playlist-modify-public", "playlist-modify-private")
+NOT_OWNED = "Since 2026 Spotify gives the items only of playlists the user owns or collaborates on"
+EDITORIAL = "Spotify-owned editorial and algorithmic playlists answer 404 to apps created since November 2024"
+CHUNK = 100  # items per add, replace or remove request
+TYPES = ("track", "episode")  # the item types additional_types may name
+MAX_IMAGE = 256 * 1024  # Spotify's limit on the base64 text of a cover image
+JPEG = b"\xff\xd8\xff"
+
+
+@overload
+def playlist(
+    token: TokenLike,
+    playlist_id: str,
+    fields: None = None,
+    market: str | None = None,
+    as_tracks: bool | Iterable[str] = False,
+) -> FullPlaylist: ...
+@overload
+def playlist(
+    token: TokenLike,
+    playlist_id: str,
+    fields: str,
+    market: str | None = None,
+    as_tracks: bool | Iterable[str] = False,
+) -> dict[str, Any]: ...
+def playlist(
+    token: TokenLike,
+    playlist_id: str,
+    fields: str | None = None,
+    market: str | None = None,
+    as_tracks: bool | Iterable[str] = False,
+) -> FullPlaylist | dict[str, Any]:
+    """Get a playlist with the first page of its items.
+
+    Args:
+        playlist_id: ID, URI or URL of the playlist.
+        fields: Spotify's filter of the answer (``"name,items(total)"``); with
+            it the answer comes back as a plain dict, as Spotify sent it.
+        market: country code or ``"from_token"``.
+        as_tracks: as in Tekore: False (the default) asks for episodes as
+            episodes (``additional_types=track,episode``); True asks for every
+            item in Spotify's older track-shaped form; a list of types
+            (``["episode"]``) asks for those types track-shaped.
+
+    Returns:
+        The playlist; its ``items`` is None (since 2026) unless the user owns
+        or collaborates on it. A dict when ``fields`` is given.
+    """
+    params = query(fields=fields, market=market, additional_types=_additional_types(as_tracks))
+    body = send("GET", f"/playlists/{to_id(playlist_id, 'playlist')}", token=token, params=params,
+                notes={404: EDITORIAL})
+    return _object(body) if fields is not None else to_model(FullPlaylist, body)
+
+
+@overload
+def playlist_items(
+    token: TokenLike,
+    playlist_id: str,
+    fields: None = None,
+    market: str | None = None,
+    as_tracks: bool | Iterable[str] = False,
+    limit: int = 20,
+    offset: int = 0,
+) -> PlaylistTrackPaging: ...
+@overload
+def playlist_items(
+    token: TokenLike,
+    playlist_id: str,
+    fields: str,
+    market: str | None = None,
+    as_tracks: bool | Iterable[str] = False,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]: ...
+def playlist_items(
+    token: TokenLike,
+    playlist_id: str,
+    fields: str | None = None,
+    market: str | None = None,
+    as_tracks: bool | Iterable[str] = False,
+    limit: int = 20,
+    offset: int = 0,
+) -> PlaylistTrackPaging | dict[str, Any]:
+    """Get a page of a playlist's entries (``limit`` 1 to 50).
+
+    Scope: ``playlist-read-private``. Since 2026 only for playlists the user
+    owns or collaborates on (Spotify answers 403 for others).
+
+    Args:
+        fields, market, as_tracks: as for ``playlist``.
+
+    Returns:
+        A page of entries, each with its ``item``: a ``FullTrack``,
+        ``FullEpisode``, ``LocalTrack`` or None. A dict when ``fields`` is given.
+    """
+    check_limit(limit, 50)
+    check_offset(offset)
+    params = query(fields=fields, market=market, additional_types=_additional_types(as_tracks),
+                   limit=limit, offset=offset)
+    body = send("GET", _items_path(playlist_id), token=token, params=params,
+                scopes=("playlist-read-private",), notes={403: NOT_OWNED})
+    return _object(body) if fields is not None else to_model(PlaylistTrackPaging, body)
+
+
+def followed_playlists(token: TokenLike, limit: int = 20, offset: int = 0) -> SimplePlaylistPaging:
+    """Get a page of the playlists the user owns or follows (``limit`` 1 to 50).
+
+    Scope: ``playlist-read-private`` (``playlist-read-collaborative`` for
+    collaborative ones).
+    """
+    check_limit(limit, 50)
+    check_offset(offset, 100_000)
+    body = send("GET", "/me/playlists", token=token, params=query(limit=limit, offset=offset),
+                scopes=("playlist-read-private",))
+    return to_model(SimplePlaylistPaging, body)
+
+
+def playlists(token: TokenLike, user_id: str, limit: int = 20, offset: int = 0) -> SimplePlaylistPaging:
+    """Get a page of the public playlists a user owns or follows (``limit`` 1 to 50).
+
+    Scopes: ``playlist-read-private``, ``playlist-read-collaborative`` (for the
+    user's own private and collaborative ones). Deprecated by Spotify:
+    development-mode apps get 403.
+    """
+    check_limit(limit, 50)
+    check_offset(offset, 100_000)
+    body = send("GET", f"/users/{to_id(user_id, 'user')}/playlists", token=token,
+                params=query(limit=limit, offset=offset),
+                scopes=("playlist-read-private", "playlist-read-collaborative"), notes={403: DEPRECATED})
+    return to_model(SimplePlaylistPaging, body)
+
+
+def playlist_create(
+    token: TokenLike, name: str, public: bool = True, description: str = "", collaborative: bool = False
+) -> FullPlaylist:
+    """Create a playlist for the user (the 2026 endpoint).
+
+    Scope: ``playlist-modify-public``, or ``playlist-modify-private`` for a
+    private one. A collaborative playlist must not be public.
+
+    Returns:
+        The new, empty playlist.
+    """
+    _check_details(name, public, collaborative)
+    payload = {"name": name, "public": public, "collaborative": collaborative, "description": description}
+    return to_model(FullPlaylist, send("POST", "/me/playlists", token=token, json=payload, scopes=MODIFY))
+
+
+def playlist_create_for_user(
+    token: TokenLike, user_id: str, name: str, public: bool = True, description: str = ""
+) -> FullPlaylist:
+    """Create a playlist for a user, who must be the current user (Tekore's ``playlist_create``).
+
+    Scope: ``playlist-modify-public``, or ``playlist-modify-private`` for a
+    private one. Deprecated by Spotify: development-mode apps use ``playlist_create``.
+
+    Returns:
+        The new, empty playlist.
+    """
+    _check_details(name, public, None)
+    payload = {"name": name, "public": public, "description": description}
+    body = send("POST", f"/users/{to_id(user_id, 'user')}/playlists", token=token, json=payload,
+                scopes=MODIFY, notes={403: DEPRECATED})
+    return to_model(FullPlaylist, body)
+
+
+def playlist_change_details(
+    token: TokenLike,
+    playlist_id: str,
+    name: str | None = None,
+    public: bool | None = None,
+    collaborative: bool | None = None,
+    description: str | None = None,
+) -> None:
+    """Change a playlist's name, public status, collaborative status or description.
+
+    Scopes: ``playlist-modify-public``, ``playlist-modify-private``. Only what
+    is given is sent; a collaborative playlist must not be public.
+    """
+    _check_details(name, public, collaborative)
+    payload = _json(name=name, public=public, collaborative=collaborative, description=description)
+    if not payload:
+        raise InvalidInput("nothing to change: give name, public, collaborative or description")
+    send("PUT", f"/playlists/{to_id(playlist_id, 'playlist')}", token=token, json=payload, scopes=MODIFY)
+
+
+def playlist_add(token: TokenLike, playlist_id: str, uris: Iterable[str], position: int | None = None) -> str:
+    """Add tracks and episodes to a playlist, 100 per request, in the order given.
+
+    Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
+
+    Args:
+        uris: URIs or URLs of tracks and episodes (a bare ID does not say which).
+        position: where to insert them (0 is the top); None appends. Each
+            request inserts right after the one before, so the order holds.
+
+    Returns:
+        The playlist's snapshot ID after the last request.
+    """
+    path, items = _items_path(playlist_id), _item_uris(uris)
+    if position is not None:
+        _check_index("position", position)
+    snapshot = ""
+    for n, chunk in enumerate(chunks(items, CHUNK)):
+        at = None if position is None else position + n * CHUNK
+        snapshot = _snapshot(send("POST", path, token=token, json=_json(uris=chunk, position=at), scopes=MODIFY))
+    return snapshot
+
+
+def playlist_replace(token: TokenLike, playlist_id: str, uris: Iterable[str]) -> str:
+    """Replace every item of a playlist with tracks and episodes, in the order given.
+
+    Scopes: ``playlist-modify-public``, ``playlist-modify-private``. Spotify
+    takes 100 in one request: beyond that, the first 100 replace the items and
+    the rest are added after them.
+
+    Returns:
+        The playlist's snapshot ID after the last request.
+    """
+    items = _item_uris(uris, empty=True)
+    body = send("PUT", _items_path(playlist_id), token=token, json={"uris": items[:CHUNK]}, scopes=MODIFY)
+    if len(items) > CHUNK:
+        return playlist_add(token, playlist_id, items[CHUNK:])
+    return _snapshot(body)
+
+
+def playlist_clear(token: TokenLike, playlist_id: str) -> str:
+    """Remove every item of a playlist.
+
+    Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
+
+    Returns:
+        The playlist's new snapshot ID.
+    """
+    return playlist_replace(token, playlist_id, [])
+
+
+def playlist_reorder(
+    token: TokenLike,
+    playlist_id: str,
+    range_start: int,
+    insert_before: int,
+    range_length: int = 1,
+    snapshot_id: str | None = None,
+) -> str:
+    """Move ``range_length`` items starting at ``range_start`` to before ``insert_before``.
+
+    Scopes: ``playlist-modify-public``, ``playlist-modify-private``. Never
+    retried: a repeated move would move again.
+
+    Args:
+        snapshot_id: the playlist version the positions refer to.
+
+    Returns:
+        The playlist's new snapshot ID.
+    """
+    _check_index("range_start", range_start)
+    _check_index("insert_before", insert_before)
+    _check_index("range_length", range_length, 1)
+    payload = _json(range_start=range_start, insert_before=insert_before, range_length=range_length,
+                    snapshot_id=snapshot_id)
+    return _snapshot(send("PUT", _items_path(playlist_id), token=token, json=payload, scopes=MODIFY,
+                          idempotent=False))
+
+
+def playlist_remove(token: TokenLike, playlist_id: str, uris: Iterable[str], snapshot_id: str | None = None) -> str:
+    """Remove every occurrence of tracks, episodes or local files from a playlist, 100 per request.
+
+    Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
+
+    Args:
+        uris: URIs or URLs of tracks and episodes, or ``spotify:local:...`` URIs.
+        snapshot_id: the playlist version to remove from; each later request
+            names the version the one before it returned.
+
+    Returns:
+        The playlist's snapshot ID after the last request.
+    """
+    path, items = _items_path(playlist_id), _item_uris(uris, local=True)
+    snapshot = ""
+    for chunk in chunks(items, CHUNK):
+        payload = _json(items=[{"uri": uri} for uri in chunk], snapshot_id=snapshot or snapshot_id)
+        snapshot = _snapshot(send("DELETE", path, token=token, json=payload, scopes=MODIFY))
+    return snapshot
+
+
+def playlist_cover_image(token: TokenLike, playlist_id: str) -> list[Image]:
+    """Get a playlist's cover images (their ``height`` and ``width`` are often None).
+
+    Returns:
+        The images, largest first; their URLs expire within a day.
+    """
+    body = send("GET", f"/playlists/{to_id(playlist_id, 'playlist')}/images", token=token)
+    if not isinstance(body, list):
+        raise MappingError("array", body)
+    return [to_model(Image, image) for image in body]
+
+
+def playlist_cover_image_upload(token: TokenLike, playlist_id: str, image: bytes | str) -> None:
+    """Set a playlist's cover image.
+
+    Scopes: ``ugc-image-upload``, ``playlist-modify-public``,
+    ``playlist-modify-private``.
+
+    Args:
+        image: a JPEG, as the file's bytes or as base64 text; its base64 form
+            may be at most 256 KB. Anything else is refused before sending.
+    """
+    path = f"/playlists/{to_id(playlist_id, 'playlist')}/images"
+    send("PUT", path, token=token, data=_jpeg_base64(image), headers={"Content-Type": "image/jpeg"},
+         scopes=("ugc-image-upload", *MODIFY))
+
+
+def playlist_follow(token: TokenLike, playlist_id: str, public: bool = True) -> None:
+    """Follow a playlist, publicly (shown on the user's profile) or not.
+
+    Scopes: ``playlist-modify-public``, or ``playlist-modify-private`` to follow
+    privately. Deprecated by Spotify: development-mode apps use ``library_add``
+    with the playlist's URI.
+    """
+    send("PUT", _followers_path(playlist_id), token=token, json={"public": public}, scopes=MODIFY,
+         notes={403: DEPRECATED})
+
+
+def playlist_unfollow(token: TokenLike, playlist_id: str) -> None:
+    """Unfollow a playlist (for its owner: delete it from their library).
+
+    Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
+    Deprecated by Spotify: development-mode apps use ``library_delete``.
+    """
+    send("DELETE", _followers_path(playlist_id), token=token, scopes=MODIFY, notes={403: DEPRECATED})
+
+
+def playlist_is_following(token: TokenLike, playlist_id: str, user_ids: Iterable[str]) -> list[bool]:
+    """Tell which users follow a playlist, one user per request (as the spec allows).
+
+    Deprecated by Spotify: development-mode apps use ``library_contains``
+    with the playlist's URI; Spotify now answers only for the current user.
+
+    Returns:
+        One bool per user ID, in the order asked.
+    """
+    path = _followers_path(playlist_id) + "/contains"
+    return contains(token, path, "user", user_ids, 1, "playlist-read-private")
+
+
+def _items_path(playlist_id: str) -> str:
+    return f"/playlists/{to_id(playlist_id, 'playlist')}/items"
+
+
+def _followers_path(playlist_id: str) -> str:
+    return f"/playlists/{to_id(playlist_id, 'playlist')}/followers"
+
+
+def _additional_types(as_tracks: bool | Iterable[str]) -> list[str] | None:
+    """``additional_types``: the item types Spotify should send in their own shape, not as tracks."""
+    if isinstance(as_tracks, bool):
+        shaped = set(TYPES) if as_tracks else set()
+    else:
+        shaped = {as_tracks} if isinstance(as_tracks, str) else set(as_tracks)
+    if not shaped <= set(TYPES):
+        raise InvalidInput(f"as_tracks takes True, False or types among {TYPES}, got {sorted(shaped)}")
+    return [kind for kind in TYPES if kind not in shaped] or None
+
+
+def _item_uris(values: Iterable[str], *, local: bool = False, empty: bool = False) -> list[str]:
+    """URIs of tracks and episodes (and local files when ``local``), checked before sending."""
+    if isinstance(values, str):
+        raise InvalidInput(f"expected a list of URIs, got a single str {values!r}")
+    uris = [_item_uri(value, local) for value in values]
+    if not uris and not empty:
+        raise InvalidInput("expected at least one URI, got none")
+    return uris
+
+
+def _item_uri(value: str, local: bool) -> str:
+    if isinstance(value, str) and value.startswith("spotify:local:"):
+        if local:
+            return value
+        raise InvalidInput(f"Spotify cannot add local files to a playlist: {value!r}")
+    kind, _ = parse(value)
+    if kind not in TYPES:
+        hint = " (a bare ID does not say whether it is a track or an episode)" if kind is None else ""
+        raise InvalidInput(f"expected the URI or URL of a track or an episode, got {value!r}{hint}")
+    return to_uri(value, kind)
+
+
+def _check_index(name: str, value: int, minimum: int = 0) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidInput(f"{name} must be an int of {minimum} or more, got {value!r}")
+
+
+def _check_details(name: str | None, public: bool | None, collaborative: bool | None) -> None:
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        raise InvalidInput(f"a playlist name must be a non-empty str, got {name!r}")
+    if collaborative and public:
+        raise InvalidInput("a collaborative playlist cannot be public: pass public=False")
+
+
+def _json(**values: Any) -> dict[str, Any]:
+    """A JSON body without the unset values."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _snapshot(body: Any) -> str:
+    """The ``snapshot_id`` of a write's answer."""
+    snapshot = unwrap(body, "snapshot_id")
+    if not isinstance(snapshot, str):
+        raise MappingError("str", snapshot)
+    return snapshot
+
+
+def _object(body: Any) -> dict[str, Any]:
+    """An answer asked with ``fields``, as the plain dict it is."""
+    if not isinstance(body, dict):
+        raise MappingError("object", body)
+    return body
+
+
+def _jpeg_base64(image: bytes | str) -> bytes:
+    """The base64 text of a JPEG given as bytes or as base64 text; refuses anything else."""
+    if isinstance(image, str):
+        text = "".join(image.split()).encode("ascii", "replace")
+        try:
+            raw = base64.b64decode(text, validate=True)
+        except binascii.Error:
+            raise InvalidInput("image as a str must be the base64 text of a JPEG") from None
+    elif isinstance(image, bytes):
+        raw, text = image, base64.b64encode(image)
+    else:
+        raise InvalidInput(f"image must be JPEG bytes or base64 text, got {type(image).__name__}")
+    if not raw.startswith(JPEG):
+        raise InvalidInput(f"image must be a JPEG (starting FF D8 FF), got one starting {raw[:4].hex(' ').upper()}")
+    if len(text) > MAX_IMAGE:
+        raise InvalidInput(f"image is {len(text)} bytes as base64; Spotify takes at most {MAX_IMAGE} (256 KB)")
+    return text

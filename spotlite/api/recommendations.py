@@ -52,14 +52,14 @@ def recommendations(
     Returns:
         The tracks, and per seed how many tracks it yielded.
     """
-    seeds = {"seed_artists": _seeds(artist_ids, "artist"), "seed_genres": _genres(genres),
-             "seed_tracks": _seeds(track_ids, "track")}
-    count = sum(len(values) for values in seeds.values())
+    artists, genre_names, tracks = _seeds(artist_ids, "artist"), _genres(genres), _seeds(track_ids, "track")
+    count = len(artists) + len(genre_names) + len(tracks)
     if not 1 <= count <= 5:
         raise InvalidInput(f"recommendations take 1 to 5 seeds (artists, genres and tracks together), got {count}")
     check_limit(limit, 100)
     _check_attributes(attributes)
-    params = query(limit=limit, market=market, **{k: v or None for k, v in seeds.items()}, **attributes)
+    params = query(limit=limit, market=market, seed_artists=artists or None, seed_genres=genre_names or None,
+                   seed_tracks=tracks or None, **attributes)
     return to_model(Recommendations, send("GET", "/recommendations", token=token, params=params, notes=_NOTES))
 
 

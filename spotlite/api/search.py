@@ -1,5 +1,68 @@
-"""(being written)"""
+"""Search the catalogue for tracks, artists, albums, playlists, shows, episodes and audiobooks."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from collections.abc import Iterable
+
+from .._http import send
+from .._mapper import to_model
+from .._token import TokenLike
+from ..errors import InvalidInput
+from ..models.search import SearchResult
+from ._helpers import check_limit, check_offset, dev_mode_notes
+from ._helpers import query as query_params
+
+__all__ = ["search"]
+
+SEARCH_TYPES = ("album", "artist", "playlist", "track", "show", "episode", "audiobook")
+
+
+def search(
+    token: TokenLike,
+    query: str,
+    types: Iterable[str] = ("track",),
+    market: str | None = None,
+    include_external: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> SearchResult:
+    """Search Spotify's catalogue.
+
+    Args:
+        query: what to look for, with Spotify's filters if wanted
+            (``"finlandia artist:sibelius year:1990-2010"``).
+        types: what to look for: some of ``track``, ``artist``, ``album``,
+            ``playlist``, ``show``, ``episode`` and ``audiobook``.
+        market: ISO 3166-1 country code, or ``"from_token"``; shows, episodes
+            and audiobooks are found only with a market.
+        include_external: ``"audio"`` to include externally hosted episodes.
+        limit: results per type. Sent only when given, so Spotify's default
+            (5 since 2026) fits the app: development-mode apps may ask at most
+            10, extended-quota apps 50; over 50 is refused before sending.
+        offset: index of the first result, 0 to 1000.
+
+    Returns:
+        One page per type asked for (``result.tracks``, ``result.artists``...),
+        None for the others; ``spotlite.all_items(token, result.tracks)`` walks
+        the pages after the first, 10 results per request. Pages of playlists
+        and episodes may hold None where Spotify hides an item.
+    """
+    kinds = _types(types)
+    if not isinstance(query, str) or not query.strip():
+        raise InvalidInput(f"query must be a non-empty str, got {query!r}")
+    if include_external not in (None, "audio"):
+        raise InvalidInput(f"include_external must be 'audio' or None, got {include_external!r}")
+    check_limit(limit, 50)
+    check_offset(offset, 1000)
+    params = query_params(q=query, type=kinds, market=market, include_external=include_external, limit=limit,
+                          offset=offset)
+    return to_model(SearchResult, send("GET", "/search", token=token, params=params, notes=dev_mode_notes(limit)))
+
+
+def _types(types: Iterable[str]) -> list[str]:
+    """The types asked for, checked; a single str counts as one type."""
+    kinds = [types] if isinstance(types, str) else list(types)
+    unknown = [kind for kind in kinds if kind not in SEARCH_TYPES]
+    if unknown or not kinds:
+        raise InvalidInput(f"types must be some of {', '.join(SEARCH_TYPES)}, got {kinds!r}")
+    return list(dict.fromkeys(kinds))

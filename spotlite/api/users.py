@@ -38,7 +38,7 @@ def user(token: TokenLike, user_id: str) -> PublicUser:
     Args:
         user_id: the user's ID (``smedjan``), URI or open.spotify.com URL.
     """
-    body = send("GET", f"/users/{to_id(user_id, 'user')}", token=token, notes={403: DEPRECATED, 404: DEPRECATED})
+    body = send("GET", f"/users/{to_id(user_id, 'user')}", token=token, notes={403: DEPRECATED})
     return to_model(PublicUser, body)
 
 

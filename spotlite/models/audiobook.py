@@ -138,6 +138,10 @@ class FullAudiobook(SimpleAudiobook):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FullChapter(SimpleChapter):
-    """A chapter with its audiobook."""
+    """A chapter with its audiobook.
 
-    audiobook: SimpleAudiobook | None = None
+    Spotify's reference calls ``audiobook`` a simplified audiobook, but real
+    answers give it an (empty) ``chapters`` page, so it is a ``FullAudiobook``.
+    """
+
+    audiobook: FullAudiobook | None = None

@@ -6,8 +6,16 @@ from dataclasses import dataclass
 
 from ._base import Model
 from .common import Image, OffsetPaging
+from .playlist import SimplePlaylist
 
-__all__ = ["Categories", "Category", "CategoryPaging"]
+__all__ = [
+    "Categories",
+    "Category",
+    "CategoryPaging",
+    "CategoryPlaylists",
+    "FeaturedPlaylistPaging",
+    "FeaturedPlaylists",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,3 +40,26 @@ class Categories(Model):
     """The answer of ``categories``: a page of categories."""
 
     categories: CategoryPaging
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeaturedPlaylistPaging(OffsetPaging["SimplePlaylist | None"]):
+    """A page of playlists Spotify picked; None where it hides a playlist
+    from the app (its own editorial playlists, since November 2024)."""
+
+    items: tuple[SimplePlaylist | None, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeaturedPlaylists(Model):
+    """The answer of ``featured_playlists``: Spotify's ``message`` (a greeting
+    such as "Editor's picks") and the page of playlists."""
+
+    playlists: FeaturedPlaylistPaging
+    message: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CategoryPlaylists(FeaturedPlaylists):
+    """The answer of ``category_playlists``: the page of a category's
+    playlists, and a ``message`` when Spotify sends one."""

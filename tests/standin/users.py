@@ -36,7 +36,8 @@ def public_user(ident: str, followers: int) -> dict[str, Any]:
     }
 
 
-def _dev_mode(request: Request) -> bool:
+def dev_mode(request: Request) -> bool:
+    """Whether the token stands for a development-mode app."""
     return "dev-mode" in request.headers.get("Authorization", "")
 
 
@@ -45,7 +46,7 @@ def get_me(request: Request) -> Any:
     if reply := unauthorised(request.headers):
         return reply
     profile = {**public_user(ME, 37), "account_id": ACCOUNT_ID}
-    if _dev_mode(request):
+    if dev_mode(request):
         del profile["followers"]
         return profile
     return {**profile, "country": "FI", "email": "sanna.smedberg@example.fi",
@@ -55,7 +56,7 @@ def get_me(request: Request) -> Any:
 @route("GET", r"/v1/users/(?P<id>[^/]+)")
 def get_user(request: Request) -> Any:
     ident = request.params["id"]
-    if _dev_mode(request):
+    if dev_mode(request):
         return error(403, "Forbidden")
     if ident not in USERS:
         return error(404, "No such user")
