@@ -27,8 +27,8 @@ HERE = Path(__file__).resolve().parent
 CASSETTES = HERE.parent / "cassettes"
 sys.path.insert(0, str(HERE.parent))
 
-from spotlite._mapper import to_model  # noqa: E402
-from spotlite.models import FullAlbum, SavedTrackPaging  # noqa: E402
+from spotlite._mapper import to_model
+from spotlite.models import FullAlbum, SavedTrackPaging
 
 DEV_MODE_REMOVED = ("available_markets", "popularity", "linked_from", "label", "album_group")
 
