@@ -37,14 +37,14 @@ class FullArtist(SimpleArtist):
 class FullArtistOffsetPaging(OffsetPaging[FullArtist]):
     """A page of artists (top artists, search)."""
 
-    items: tuple[FullArtist, ...] = ()
+    items: tuple[FullArtist, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FullArtistCursorPaging(CursorPaging[FullArtist]):
     """A cursor page of artists (followed artists)."""
 
-    items: tuple[FullArtist, ...] = ()
+    items: tuple[FullArtist, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -115,7 +115,7 @@ class SimpleChapter(Model):
 class SimpleChapterPaging(OffsetPaging[SimpleChapter]):
     """A page of an audiobook's chapters."""
 
-    items: tuple[SimpleChapter, ...] = ()
+    items: tuple[SimpleChapter, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,7 +126,7 @@ class SimpleAudiobookPaging(OffsetPaging[SimpleAudiobook]):
     entries; its real answers are plain audiobooks, as modelled here.
     """
 
-    items: tuple[SimpleAudiobook, ...] = ()
+    items: tuple[SimpleAudiobook, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 from ._base import Model
 from .common import Image, OffsetPaging
-from .playlist import SimplePlaylist
+from .playlist import SimplePlaylistPaging
 
 __all__ = [
     "Categories",
     "Category",
     "CategoryPaging",
     "CategoryPlaylists",
-    "FeaturedPlaylistPaging",
     "FeaturedPlaylists",
 ]
 
@@ -32,7 +31,7 @@ class Category(Model):
 class CategoryPaging(OffsetPaging[Category]):
     """A page of browse categories."""
 
-    items: tuple[Category, ...] = ()
+    items: tuple[Category, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,19 +42,11 @@ class Categories(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class FeaturedPlaylistPaging(OffsetPaging["SimplePlaylist | None"]):
-    """A page of playlists Spotify picked; None where it hides a playlist
-    from the app (its own editorial playlists, since November 2024)."""
-
-    items: tuple[SimplePlaylist | None, ...] = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class FeaturedPlaylists(Model):
     """The answer of ``featured_playlists``: Spotify's ``message`` (a greeting
     such as "Editor's picks") and the page of playlists."""
 
-    playlists: FeaturedPlaylistPaging
+    playlists: SimplePlaylistPaging
     message: str | None = None
 
 

@@ -75,7 +75,7 @@ class Restrictions(Model):
 class Paging(Model, Generic[T]):
     """What every page has: its items, the URL it came from and the next page's."""
 
-    items: tuple[T, ...] = ()
+    items: tuple[T, ...]
     href: str | None = None
     limit: int | None = None
     next: str | None = None

@@ -99,14 +99,14 @@ class SimpleTrack(Model):
 class SimpleTrackPaging(OffsetPaging[SimpleTrack]):
     """A page of an album's tracks."""
 
-    items: tuple[SimpleTrack, ...] = ()
+    items: tuple[SimpleTrack, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SimpleAlbumPaging(OffsetPaging[SimpleAlbum]):
     """A page of albums (an artist's albums, new releases, search)."""
 
-    items: tuple[SimpleAlbum, ...] = ()
+    items: tuple[SimpleAlbum, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,7 +143,7 @@ class FullTrack(SimpleTrack):
 class FullTrackPaging(OffsetPaging[FullTrack]):
     """A page of tracks (top tracks, search)."""
 
-    items: tuple[FullTrack, ...] = ()
+    items: tuple[FullTrack, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -158,7 +158,7 @@ class SavedAlbum(Model):
 class SavedAlbumPaging(OffsetPaging["SavedAlbum | None"]):
     """A page of the user's saved albums (real answers hold the odd null entry)."""
 
-    items: tuple[SavedAlbum | None, ...] = ()
+    items: tuple[SavedAlbum | None, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,7 +173,7 @@ class SavedTrack(Model):
 class SavedTrackPaging(OffsetPaging[SavedTrack]):
     """A page of the user's saved tracks."""
 
-    items: tuple[SavedTrack, ...] = ()
+    items: tuple[SavedTrack, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -133,7 +133,7 @@ class PlayHistory(Model):
 class PlayHistoryPaging(CursorPaging[PlayHistory]):
     """A page of recently played tracks, newest first; ``cursors`` are Unix milliseconds as text."""
 
-    items: tuple[PlayHistory, ...] = ()
+    items: tuple[PlayHistory, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -134,7 +134,7 @@ class PlaylistTrack(Model):
 class PlaylistTrackPaging(OffsetPaging[PlaylistTrack]):
     """A page of a playlist's entries."""
 
-    items: tuple[PlaylistTrack, ...] = ()
+    items: tuple[PlaylistTrack, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -189,10 +189,14 @@ class SimplePlaylist(_Playlist):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SimplePlaylistPaging(OffsetPaging[SimplePlaylist]):
-    """A page of playlists (the user's, a user's, featured, search)."""
+class SimplePlaylistPaging(OffsetPaging["SimplePlaylist | None"]):
+    """A page of playlists (the user's, a user's, featured, search).
 
-    items: tuple[SimplePlaylist, ...] = ()
+    None stands where Spotify hides a playlist from the app: search and browse
+    answers hold such nulls since November 2024.
+    """
+
+    items: tuple[SimplePlaylist | None, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

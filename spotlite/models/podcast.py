@@ -108,17 +108,18 @@ class SimpleEpisode(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SimpleEpisodePaging(OffsetPaging[SimpleEpisode]):
-    """A page of a show's episodes."""
+class SimpleEpisodePaging(OffsetPaging["SimpleEpisode | None"]):
+    """A page of episodes (a show's, or found by search); None where Spotify
+    sends null for an episode it will not show (real search answers do)."""
 
-    items: tuple[SimpleEpisode, ...] = ()
+    items: tuple[SimpleEpisode | None, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SimpleShowPaging(OffsetPaging[SimpleShow]):
     """A page of shows (search)."""
 
-    items: tuple[SimpleShow, ...] = ()
+    items: tuple[SimpleShow, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -158,7 +159,7 @@ class SavedShow(Model):
 class SavedShowPaging(OffsetPaging[SavedShow]):
     """A page of the user's saved shows."""
 
-    items: tuple[SavedShow, ...] = ()
+    items: tuple[SavedShow, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,4 +174,4 @@ class SavedEpisode(Model):
 class SavedEpisodePaging(OffsetPaging[SavedEpisode]):
     """A page of the user's saved episodes."""
 
-    items: tuple[SavedEpisode, ...] = ()
+    items: tuple[SavedEpisode, ...]

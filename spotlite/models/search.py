@@ -7,27 +7,11 @@ from dataclasses import dataclass
 from ._base import Model
 from .artist import FullArtistOffsetPaging
 from .audiobook import SimpleAudiobookPaging
-from .common import OffsetPaging
 from .music import FullTrackPaging, SimpleAlbumPaging
-from .playlist import SimplePlaylist
-from .podcast import SimpleEpisode, SimpleShowPaging
+from .playlist import SimplePlaylistPaging
+from .podcast import SimpleEpisodePaging, SimpleShowPaging
 
-__all__ = ["SearchEpisodePaging", "SearchPlaylistPaging", "SearchResult"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SearchPlaylistPaging(OffsetPaging["SimplePlaylist | None"]):
-    """A page of playlists found; None where Spotify hides a playlist from the
-    app (real answers hold such nulls since November 2024)."""
-
-    items: tuple[SimplePlaylist | None, ...] = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SearchEpisodePaging(OffsetPaging["SimpleEpisode | None"]):
-    """A page of episodes found; None where Spotify sends null (real answers do)."""
-
-    items: tuple[SimpleEpisode | None, ...] = ()
+__all__ = ["SearchResult"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,7 +26,7 @@ class SearchResult(Model):
     tracks: FullTrackPaging | None = None
     artists: FullArtistOffsetPaging | None = None
     albums: SimpleAlbumPaging | None = None
-    playlists: SearchPlaylistPaging | None = None
+    playlists: SimplePlaylistPaging | None = None
     shows: SimpleShowPaging | None = None
-    episodes: SearchEpisodePaging | None = None
+    episodes: SimpleEpisodePaging | None = None
     audiobooks: SimpleAudiobookPaging | None = None
