@@ -6,8 +6,9 @@ Plain functions take a token first and return frozen dataclasses::
     token = spotlite.request_client_token(client_id, client_secret)
     print(spotlite.album(token, "3RBULTZJ97bvVzZLpxcB0j").tracks.items[0].name)
 
-Names are loaded on first use, so ``import spotlite`` costs next to nothing;
-models live in ``spotlite.models``.
+Names are loaded on first use, so ``import spotlite`` costs next to nothing
+and a script loads only the modules of the functions it calls; models live in
+``spotlite.models``.
 """
 
 from __future__ import annotations
@@ -17,35 +18,72 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# The modules whose __all__ makes up spotlite's namespace, loaded on first use.
-_MODULES = (
-    "errors",
-    "_token",
-    "_http",
-    "ids",
-    "paging",
-    "auth",
-    "config",
-    "models._base",
-    "api.raw",
-    "api.albums",
-    "api.artists",
-    "api.tracks",
-    "api.shows",
-    "api.episodes",
-    "api.audiobooks",
-    "api.chapters",
-    "api.search",
-    "api.browse",
-    "api.markets",
-    "api.recommendations",
-    "api.audio",
-    "api.users",
-    "api.library",
-    "api.follow",
-    "api.playlists",
-    "api.player",
-)
+# Where each public name lives: using a name loads its module (and what that
+# imports) on first use, so a script pays only for what it calls.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "errors": (
+        "AuthError", "BadGateway", "BadRequest", "ClientError", "Forbidden", "GatewayTimeout", "HTTPError",
+        "InternalServerError", "InvalidInput", "MappingError", "NotFound", "ServerError", "ServiceUnavailable",
+        "SpotliteError", "TooManyRequests", "Unauthorised",
+    ),
+    "_token": ("Token", "TokenLike"),
+    "_http": ("Settings", "configure", "settings"),
+    "ids": ("KINDS", "parse", "to_id", "to_ids", "to_uri"),
+    "paging": ("all_items", "all_pages", "next_page", "previous_page"),
+    "auth": (
+        "authorisation_url", "parse_code_from_url", "pkce_pair", "prompt_for_pkce_token", "prompt_for_user_token",
+        "refresh_pkce_token", "refresh_user_token", "request_client_token", "request_pkce_token",
+        "request_user_token",
+    ),
+    "config": ("config_from_environment", "config_from_file", "config_to_file"),
+    "models._base": ("Model", "to_dict"),
+    "api.raw": ("request",),
+    "api.albums": (
+        "album", "album_tracks", "albums", "new_releases", "saved_albums", "saved_albums_add",
+        "saved_albums_contains", "saved_albums_delete",
+    ),
+    "api.artists": ("artist", "artist_albums", "artist_related_artists", "artist_top_tracks", "artists"),
+    "api.tracks": (
+        "saved_tracks", "saved_tracks_add", "saved_tracks_contains", "saved_tracks_delete", "track", "tracks",
+    ),
+    "api.shows": (
+        "saved_shows", "saved_shows_add", "saved_shows_contains", "saved_shows_delete", "show", "show_episodes",
+        "shows",
+    ),
+    "api.episodes": (
+        "episode", "episodes", "saved_episodes", "saved_episodes_add", "saved_episodes_contains",
+        "saved_episodes_delete",
+    ),
+    "api.audiobooks": (
+        "audiobook", "audiobook_chapters", "audiobooks", "saved_audiobooks", "saved_audiobooks_add",
+        "saved_audiobooks_contains", "saved_audiobooks_delete",
+    ),
+    "api.chapters": ("chapter", "chapters"),
+    "api.search": ("search",),
+    "api.browse": ("categories", "category", "category_playlists", "featured_playlists"),
+    "api.markets": ("markets",),
+    "api.recommendations": ("recommendation_genre_seeds", "recommendations"),
+    "api.audio": ("track_audio_analysis", "track_audio_features", "tracks_audio_features"),
+    "api.users": ("current_user", "current_user_top_artists", "current_user_top_tracks", "user"),
+    "api.library": ("library_add", "library_contains", "library_delete"),
+    "api.follow": (
+        "artists_follow", "artists_is_following", "artists_unfollow", "followed_artists", "users_follow",
+        "users_is_following", "users_unfollow",
+    ),
+    "api.playlists": (
+        "followed_playlists", "playlist", "playlist_add", "playlist_change_details", "playlist_clear",
+        "playlist_cover_image", "playlist_cover_image_upload", "playlist_create", "playlist_create_for_user",
+        "playlist_follow", "playlist_is_following", "playlist_items", "playlist_remove", "playlist_reorder",
+        "playlist_replace", "playlist_unfollow", "playlists",
+    ),
+    "api.player": (
+        "playback", "playback_currently_playing", "playback_devices", "playback_next", "playback_pause",
+        "playback_previous", "playback_queue", "playback_queue_add", "playback_recently_played", "playback_repeat",
+        "playback_resume", "playback_seek", "playback_shuffle", "playback_start_context", "playback_start_tracks",
+        "playback_transfer", "playback_volume",
+    ),
+}
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 
 if TYPE_CHECKING:
     from . import scope as scope
@@ -77,24 +115,17 @@ if TYPE_CHECKING:
     from .paging import *
 
 
-def _exports() -> dict[str, Any]:
-    names: dict[str, Any] = {}
-    for name in _MODULES:
-        module = importlib.import_module(f".{name}", __name__)
-        names.update((attr, getattr(module, attr)) for attr in module.__all__)
-    names["__all__"] = sorted(names)
-    return names
-
-
 def __getattr__(name: str) -> Any:
     if name == "scope":
         return importlib.import_module(".scope", __name__)
-    exports = _exports()
-    if name not in exports:
+    if name == "__all__":
+        return ["scope", *_HOME]
+    if name not in _HOME:
         raise AttributeError(f"module 'spotlite' has no attribute {name!r}")
-    globals().update(exports)
-    return exports[name]
+    value = getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_exports()["__all__"], "scope"})
+    return sorted({*globals(), *_HOME, "scope"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,22 @@ def test_only_relative_imports_and_requests() -> None:
             for name in names:
                 assert name.split(".")[0] in allowed, f"{path.name} imports {name}"
     assert (PACKAGE / "py.typed").exists()
+
+
+def test_a_function_loads_only_what_it_needs() -> None:
+    code = ("import sys, spotlite; spotlite.album; "
+            "print(sorted(m for m in sys.modules if m.startswith('spotlite.models.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == str(["spotlite.models._base", "spotlite.models.artist", "spotlite.models.common",
+                               "spotlite.models.music"])
+
+
+def test_export_table_matches_the_modules() -> None:
+    for module_name, names in spotlite._EXPORTS.items():
+        module = importlib.import_module(f"spotlite.{module_name}")
+        assert sorted(names) == sorted(module.__all__), module_name
+    api = {p.stem for p in (PACKAGE / "api").glob("[!_]*.py")}
+    assert api == {m.removeprefix("api.") for m in spotlite._EXPORTS if m.startswith("api.")}
 
 
 def test_every_public_name_resolves() -> None:
