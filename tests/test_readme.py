@@ -30,14 +30,14 @@ def row(name: str) -> str:
     returns = str(signature.return_annotation).replace("|", "\\|")
     doc = inspect.getdoc(function) or ""
     summary = (doc.splitlines()[0] if doc else "").replace("``", "`")
-    scopes = re.findall(r"^Scopes?: (.+?)(?:\. |\.$|$)", doc, re.MULTILINE)
+    scopes = re.findall(r"^Scopes?: (.+?)(?:\.\s|\.?\n\n|\.?\Z)", doc, re.MULTILINE | re.DOTALL)
     if "eprecated" in doc:
         restriction = "deprecated"
     elif "development-mode" in doc:
         restriction = "limited in development mode"
     else:
         restriction = ""
-    scope_text = scopes[0].replace("``", "`") if scopes else ""
+    scope_text = " ".join(scopes[0].split()).replace("``", "`") if scopes else ""
     return f"| `{name}({arguments})` | `{returns}` | {summary} | {scope_text} | {restriction} |"
 
 

@@ -54,7 +54,11 @@ def library_add(token: TokenLike, uris: Iterable[str], *, kind: str | None = Non
 def library_delete(token: TokenLike, uris: Iterable[str], *, kind: str | None = None) -> None:
     """Remove items from the user's library, 40 per request.
 
-    Scopes, kinds and arguments as for ``library_add`` (artist URIs: use
+    Scopes: ``user-library-modify`` for tracks, albums, episodes, shows and
+    audiobooks; ``user-follow-modify`` for artists and users;
+    ``playlist-modify-public`` for playlists.
+
+    Kinds and arguments as for ``library_add`` (artist URIs: use
     ``artists_unfollow`` if Spotify answers 400).
     """
     _change("DELETE", token, uris, kind)
