@@ -21,7 +21,7 @@ import copy
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from .bodies import MARKETS, Json, fake_id, images, links
@@ -392,7 +392,7 @@ def add_to_queue(player: Player, request: Request) -> Reply | None:
 
 def _played_at(ms: int) -> str:
     """ISO 8601, with milliseconds unless they are zero (real answers have both)."""
-    moment = datetime.fromtimestamp(ms // 1000, UTC)
+    moment = datetime.fromtimestamp(ms // 1000, timezone.utc)
     text = moment.strftime("%Y-%m-%dT%H:%M:%S")
     return text + (f".{ms % 1000:03d}Z" if ms % 1000 else "Z")
 
