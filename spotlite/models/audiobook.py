@@ -9,13 +9,12 @@ apps; all are optional.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
-from .._mapper import alias
 from ._base import Model
-from .common import Copyright, ExternalUrls, Image, OffsetPaging, Restrictions
-from .podcast import ResumePoint
+from .common import Copyright, ExternalUrls, Image, OffsetPaging
+from .podcast import SpokenAudio
 
 __all__ = [
     "Author",
@@ -74,41 +73,11 @@ class SimpleAudiobook(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SimpleChapter(Model):
-    """A chapter as listed in an audiobook.
+class SimpleChapter(SpokenAudio):
+    """A chapter as listed in an audiobook (the fields of ``SpokenAudio`` and these)."""
 
-    ``resume_point`` needs the scope ``user-read-playback-position``.
-    Spotify calls the restriction key ``restriction`` in real answers (e.g.
-    ``payment_required``) and ``restrictions`` in its reference; both fill
-    ``restriction`` (and the ``restrictions`` property). ``available_markets``
-    is no longer sent to development-mode apps (2026).
-    """
-
-    id: str | None = None
-    name: str | None = None
-    uri: str | None = None
     type: Literal["chapter"] = "chapter"
     chapter_number: int | None = None
-    description: str | None = None
-    html_description: str | None = None
-    duration_ms: int | None = None
-    explicit: bool | None = None
-    release_date: str | None = None
-    release_date_precision: str | None = None
-    resume_point: ResumePoint | None = None
-    images: tuple[Image, ...] = ()
-    languages: tuple[str | None, ...] = ()
-    is_playable: bool | None = None
-    audio_preview_url: str | None = None
-    restriction: Restrictions | None = field(default=None, metadata=alias("restrictions"))
-    available_markets: tuple[str, ...] = ()
-    href: str | None = None
-    external_urls: ExternalUrls | None = None
-
-    @property
-    def restrictions(self) -> Restrictions | None:
-        """The same as ``restriction`` (the key's name in Spotify's reference)."""
-        return self.restriction
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -29,6 +29,7 @@ __all__ = [
     "SimpleEpisodePaging",
     "SimpleShow",
     "SimpleShowPaging",
+    "SpokenAudio",
 ]
 
 
@@ -70,19 +71,19 @@ class SimpleShow(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SimpleEpisode(Model):
-    """An episode as listed in a show.
+class SpokenAudio(Model):
+    """What episodes and chapters share.
 
     ``resume_point`` needs the scope ``user-read-playback-position``.
-    Spotify calls the restriction key ``restriction`` in real answers and
-    ``restrictions`` in its reference; both fill ``restriction`` (and the
-    ``restrictions`` property). ``language`` is deprecated: see ``languages``.
+    Spotify calls the restriction key ``restriction`` in real answers (e.g.
+    ``payment_required``) and ``restrictions`` in its reference; both fill
+    ``restriction`` (and the ``restrictions`` property). ``available_markets``
+    is no longer sent to development-mode apps (2026).
     """
 
     id: str | None = None
     name: str | None = None
     uri: str | None = None
-    type: Literal["episode"] = "episode"
     description: str | None = None
     html_description: str | None = None
     duration_ms: int | None = None
@@ -92,9 +93,7 @@ class SimpleEpisode(Model):
     resume_point: ResumePoint | None = None
     images: tuple[Image, ...] = ()
     languages: tuple[str | None, ...] = ()
-    language: str | None = None
     is_playable: bool | None = None
-    is_externally_hosted: bool | None = None
     audio_preview_url: str | None = None
     restriction: Restrictions | None = field(default=None, metadata=alias("restrictions"))
     available_markets: tuple[str, ...] = ()
@@ -105,6 +104,18 @@ class SimpleEpisode(Model):
     def restrictions(self) -> Restrictions | None:
         """The same as ``restriction`` (the key's name in Spotify's reference)."""
         return self.restriction
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SimpleEpisode(SpokenAudio):
+    """An episode as listed in a show (the fields of ``SpokenAudio`` and these).
+
+    ``language`` is deprecated: see ``languages``.
+    """
+
+    type: Literal["episode"] = "episode"
+    language: str | None = None
+    is_externally_hosted: bool | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
