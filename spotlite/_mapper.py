@@ -264,8 +264,9 @@ def _field_lines(f: dataclasses.Field[Any], hint: Any, key: str, obj: str, ns: d
     else:
         on_none = f"raise MappingError({_describe(inner)!r}, None, ({f.name!r},))"
     lines = [f"{indent}if v is None:", f"{indent}    {on_none}"]
-    if inner in _SCALARS:
-        lines += [f"{indent}elif v.__class__ is {inner.__name__}:", f"{indent}    {setter}v)"]
+    if inner in _SCALARS:  # the usual case first: a value of the right kind
+        lines = [f"{indent}if v.__class__ is {inner.__name__}:", f"{indent}    {setter}v)",
+                 f"{indent}elif v is None:", f"{indent}    {on_none}"]
     if _is_leaf(inner):
         build = [
             f"{indent}        if v.__class__ is not dict:",
