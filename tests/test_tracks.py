@@ -64,3 +64,9 @@ def test_saved_tracks_add_contains_delete_chunked(token: str, cassette: object) 
 def test_tracks_refuses_a_lone_string(token: str) -> None:
     with pytest.raises(InvalidInput, match="a single str"):
         spotlite.tracks(token, FINLANDIA)  # type: ignore[arg-type]
+
+
+def test_saved_tracks_past_the_end_is_an_empty_page(token: str) -> None:
+    page = spotlite.saved_tracks(token, limit=20, offset=60)
+    assert (page.items, page.total, page.offset, page.next) == ((), 57, 60, None)
+    assert list(spotlite.all_items(token, page)) == []
