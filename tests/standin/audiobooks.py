@@ -64,7 +64,7 @@ def chapter_simple(book: str, number: int) -> Json:
     ident = fake_id(f"chapter:{book}:{number}")
     name = _BOOKS[book]["chapters"][number]
     body: Json = {
-        "audio_preview_url": None, "available_markets": MARKETS, "chapter_number": number,
+        "audio_preview_url": None, "chapter_number": number,  # no markets: the 2026 development-mode shape
         "description": f"{name} of {_BOOKS[book]['name']}.", "html_description": f"<p>{name}</p>",
         "duration_ms": 600_000 + 12_345 * number, "explicit": False, **_links("episode", "chapters", ident),
         "images": images(book), "is_playable": number < FREE_CHAPTERS, "languages": [""], "name": name,

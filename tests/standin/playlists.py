@@ -89,8 +89,14 @@ def _cover(seed: str) -> list[Json]:
 
 
 def _track(ident: str) -> Json | None:
+    """A track as a playlist entry holds it, in the development-mode shape (no
+    market lists): the 2026 ``/items`` endpoint serves mostly such apps."""
     track = track_full(ident)
-    return None if track is None else {**track, "episode": False, "track": True}
+    if track is None:
+        return None
+    album = {k: v for k, v in track["album"].items() if k != "available_markets"}
+    shape = {k: v for k, v in track.items() if k not in ("available_markets", "popularity")}
+    return {**shape, "album": album, "episode": False, "track": True}
 
 
 def _episode(ident: str) -> Json | None:
