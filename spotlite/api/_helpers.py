@@ -93,7 +93,7 @@ def contains(
     for chunk in chunks(to_ids(values, kind), size):
         params = query(**extra, ids=chunk)
         body = send("GET", path, token=token, params=params, scopes=(scope,), notes={403: DEPRECATED})
-        answers += booleans(body)
+        answers += list_of(bool, body)
     return answers
 
 
@@ -104,17 +104,10 @@ def unwrap(body: Any, key: str) -> Any:
     return body[key]
 
 
-def booleans(body: Any) -> list[bool]:
-    """Check that an answer is a JSON array of booleans."""
-    if not isinstance(body, list) or not all(isinstance(item, bool) for item in body):
-        raise MappingError("array of bool", body)
-    return body
-
-
-def strings(body: Any) -> list[str]:
-    """Check that a value is a JSON array of strings (markets, genre seeds)."""
-    if not isinstance(body, list) or not all(isinstance(item, str) for item in body):
-        raise MappingError("array of str", body)
+def list_of(kind: type[T], body: Any) -> list[T]:
+    """Check that an answer is a JSON array of one kind (booleans, market codes, genres)."""
+    if not isinstance(body, list) or not all(type(item) is kind for item in body):
+        raise MappingError(f"array of {kind.__name__}", body)
     return body
 
 

@@ -20,7 +20,7 @@ from .._http import send
 from .._token import TokenLike
 from ..errors import InvalidInput
 from ..ids import parse, to_uri
-from ._helpers import booleans, chunks, query
+from ._helpers import chunks, list_of, query
 
 __all__ = ["library_add", "library_contains", "library_delete"]
 
@@ -82,7 +82,7 @@ def library_contains(token: TokenLike, uris: Iterable[str], *, kind: str | None 
     """
     answers: list[bool] = []
     for chunk in chunks(_uris(uris, kind), _SIZE):
-        answers += booleans(send("GET", "/me/library/contains", token=token, params=query(uris=chunk), scopes=_READ))
+        answers += list_of(bool, send("GET", "/me/library/contains", token=token, params=query(uris=chunk), scopes=_READ))
     return answers
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._http import send
 from .._token import TokenLike
-from ._helpers import DEPRECATED, strings, unwrap
+from ._helpers import DEPRECATED, list_of, unwrap
 
 __all__ = ["markets"]
 
@@ -14,4 +14,4 @@ def markets(token: TokenLike) -> list[str]:
 
     Deprecated by Spotify: development-mode apps get 403 since 2026.
     """
-    return strings(unwrap(send("GET", "/markets", token=token, notes={403: DEPRECATED}), "markets"))
+    return list_of(str, unwrap(send("GET", "/markets", token=token, notes={403: DEPRECATED}), "markets"))

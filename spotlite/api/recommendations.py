@@ -13,7 +13,7 @@ from .._token import TokenLike
 from ..errors import InvalidInput
 from ..ids import to_ids
 from ..models.recommendations import Recommendations
-from ._helpers import DEPRECATED, check_limit, query, strings, unwrap
+from ._helpers import DEPRECATED, check_limit, list_of, query, unwrap
 
 __all__ = ["recommendation_genre_seeds", "recommendations"]
 
@@ -69,7 +69,7 @@ def recommendation_genre_seeds(token: TokenLike) -> list[str]:
     Deprecated by Spotify in November 2024: new and development-mode apps get 403 or 404.
     """
     body = send("GET", "/recommendations/available-genre-seeds", token=token, notes=_NOTES)
-    return strings(unwrap(body, "genres"))
+    return list_of(str, unwrap(body, "genres"))
 
 
 def _seeds(values: Iterable[str] | None, kind: str) -> list[str]:
