@@ -160,7 +160,8 @@ class MappingError(SpotliteError, ValueError):
         return text.lstrip(".") or "(root)"
 
     def __str__(self) -> str:
-        return f"{self.location!r}: expected {self.expected}, got {type(self.got).__name__}"
+        got = "null or nothing" if self.got is None else type(self.got).__name__
+        return f"{self.location!r}: expected {self.expected}, got {got}"
 
 
 class InvalidInput(SpotliteError, ValueError):

@@ -85,7 +85,7 @@ def test_wrong_kind_names_the_path() -> None:
 
 
 def test_missing_required_field() -> None:
-    with pytest.raises(MappingError, match="'name': expected str, got NoneType"):
+    with pytest.raises(MappingError, match="'name': expected str, got null or nothing"):
         to_model(FullTrack, {"id": "x", "uri": "u"})
     with pytest.raises(MappingError, match="'\\(root\\)': expected object, got list"):
         to_model(FullTrack, [])
