@@ -90,7 +90,7 @@ def send(
     data: Any = None,
     headers: Mapping[str, str] | None = None,
     scopes: Iterable[str] = (),
-    notes: Mapping[int, str] | None = None,
+    notes: Mapping[Any, str] | None = None,  # keys: statuses (int) or reasons (str)
     idempotent: bool | None = None,
     bearer: bool = True,
 ) -> Any:
@@ -98,7 +98,8 @@ def send(
 
     ``url`` is a path under ``api_url`` (``/albums/x``) or an absolute URL.
     ``scopes`` are named in a 401/403 error; ``notes`` add text to the error of
-    a status (``{403: "deprecated for development-mode apps"}``).
+    a status (``{403: "deprecated for development-mode apps"}``) or, first, of
+    one of Spotify's reasons (``{"PREMIUM_REQUIRED": "..."}``).
     ``idempotent`` defaults to True for GET, PUT and DELETE. ``bearer=False``
     sends no token (the accounts service authenticates otherwise).
     """
@@ -169,14 +170,15 @@ def _body(response: requests.Response) -> Any:
         ) from None
 
 
-def _error(response: requests.Response, scopes: tuple[str, ...], notes: Mapping[int, str]) -> HTTPError:
+def _error(response: requests.Response, scopes: tuple[str, ...], notes: Mapping[Any, str]) -> HTTPError:
     """The exception for an error answer, with Spotify's message and reason."""
     status = response.status_code
     message, reason = _message(response)
     if status in (401, 403) and scopes:
         message += f" (this endpoint needs the scope{'s' * (len(scopes) > 1)} {', '.join(scopes)})"
-    if status in notes:
-        message += f". {notes[status]}"
+    note = notes.get(reason or "") or notes.get(status)
+    if note:
+        message += f". {note}"
     cls = error_class(status)
     if cls is TooManyRequests:
         error: HTTPError = TooManyRequests(

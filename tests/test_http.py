@@ -175,3 +175,14 @@ def test_unknown_statuses_fall_back_to_their_family() -> None:
 def test_bad_token_argument_refused() -> None:
     with pytest.raises(TypeError, match="a token must be"):
         spotlite.album(None, MAIN_ALBUM)  # type: ignore[arg-type]
+
+
+def test_a_note_for_spotifys_reason_wins_over_the_status_note(settings: None) -> None:
+    body = {"error": {"status": 403, "message": "Player command failed: Premium required", "reason": "PREMIUM_REQUIRED"}}
+    spotlite.configure(session=FakeSession(response(403, body), response(403, {"error": {"status": 403}})))
+    notes = {"PREMIUM_REQUIRED": "Needs Premium", 403: "Not allowed now"}
+    with pytest.raises(HTTPError, match="Premium required. Needs Premium"):
+        _http.send("PUT", "/me/player/pause", token="t", notes=notes)
+    with pytest.raises(HTTPError, match="Forbidden|HTTP error") as caught:
+        _http.send("PUT", "/me/player/pause", token="t", notes=notes)
+    assert str(caught.value).endswith("Not allowed now")

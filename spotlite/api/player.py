@@ -41,9 +41,9 @@ __all__ = [
 
 _READ_STATE = ("user-read-playback-state",)
 _MODIFY = ("user-modify-playback-state",)
-_NOTES = {
-    403: "Player commands need Spotify Premium (reason PREMIUM_REQUIRED); other reasons mean "
-    "the device or what plays does not allow this command now",
+_NOTES: dict[int | str, str] = {
+    "PREMIUM_REQUIRED": "Player commands need Spotify Premium",
+    403: "The device or what plays does not allow this command now",
     404: "To control playback, start Spotify on a device, or pass a device_id from playback_devices",
 }
 _REPEAT_STATES = ("track", "context", "off")
