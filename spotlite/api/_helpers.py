@@ -49,10 +49,15 @@ def dev_mode_notes(limit: int | None) -> dict[int, str] | None:
 
 def check_offset(offset: int, maximum: int | None = None) -> None:
     """Refuse a negative (or too large) offset."""
-    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
-        raise InvalidInput(f"offset must be an int of 0 or more, got {offset!r}")
-    if maximum is not None and offset > maximum:
-        raise InvalidInput(f"offset must be at most {maximum}, got {offset}")
+    check_int("offset", offset, 0, maximum)
+
+
+def check_int(name: str, value: int, minimum: int = 0, maximum: int | None = None) -> None:
+    """Refuse a value that is not an int (bools included) from ``minimum`` to ``maximum``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidInput(f"{name} must be an int of {minimum} or more, got {value!r}")
+    if maximum is not None and value > maximum:
+        raise InvalidInput(f"{name} must be at most {maximum}, got {value}")
 
 
 def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:

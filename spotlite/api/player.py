@@ -17,7 +17,7 @@ from .._token import TokenLike
 from ..errors import InvalidInput
 from ..ids import parse, to_ids, to_uri
 from ..models.player import CurrentlyPlaying, CurrentlyPlayingContext, Device, PlayHistoryPaging, Queue
-from ._helpers import check_limit, check_offset, query, unwrap
+from ._helpers import check_int, check_limit, check_offset, query, unwrap
 
 __all__ = [
     "playback",
@@ -199,7 +199,7 @@ def playback_seek(token: TokenLike, position_ms: int, device_id: str | None = No
     Args:
         position_ms: milliseconds from the start, 0 or more.
     """
-    _check_position(position_ms)
+    check_int("position_ms", position_ms)
     _command(token, "PUT", "/seek", device_id, position_ms=position_ms)
 
 
@@ -306,7 +306,7 @@ def _start_at(offset: int | str | None, position_ms: int | None, kinds: tuple[st
         check_offset(offset)
         start["offset"] = {"position": offset}
     if position_ms is not None:
-        _check_position(position_ms)
+        check_int("position_ms", position_ms)
         start["position_ms"] = position_ms
     return start
 
@@ -326,11 +326,6 @@ def _device(device_id: str) -> str:
     if not isinstance(device_id, str) or not device_id.strip():
         raise InvalidInput(f"device_id must be a device's id from playback_devices, got {device_id!r}")
     return device_id
-
-
-def _check_position(position_ms: int) -> None:
-    if isinstance(position_ms, bool) or not isinstance(position_ms, int) or position_ms < 0:
-        raise InvalidInput(f"position_ms must be an int of 0 or more, got {position_ms!r}")
 
 
 def _check_bool(value: bool, name: str) -> None:

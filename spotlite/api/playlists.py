@@ -21,7 +21,7 @@ from ..errors import InvalidInput, MappingError
 from ..ids import parse, to_id, to_uri
 from ..models.common import Image
 from ..models.playlist import FullPlaylist, PlaylistTrackPaging, SimplePlaylistPaging
-from ._helpers import DEPRECATED, check_limit, check_offset, chunks, contains, query, unwrap
+from ._helpers import DEPRECATED, check_int, check_limit, check_offset, chunks, contains, query, unwrap
 
 __all__ = [
     "followed_playlists",
@@ -244,7 +244,7 @@ def playlist_add(token: TokenLike, playlist_id: str, uris: Iterable[str], positi
     """
     path, items = _items_path(playlist_id), _item_uris(uris)
     if position is not None:
-        _check_index("position", position)
+        check_int("position", position)
     snapshot = ""
     for n, chunk in enumerate(chunks(items, CHUNK)):
         at = None if position is None else position + n * CHUNK
@@ -299,9 +299,9 @@ def playlist_reorder(
     Returns:
         The playlist's new snapshot ID.
     """
-    _check_index("range_start", range_start)
-    _check_index("insert_before", insert_before)
-    _check_index("range_length", range_length, 1)
+    check_int("range_start", range_start)
+    check_int("insert_before", insert_before)
+    check_int("range_length", range_length, 1)
     payload = _json(range_start=range_start, insert_before=insert_before, range_length=range_length,
                     snapshot_id=snapshot_id)
     return _snapshot(send("PUT", _items_path(playlist_id), token=token, json=payload, scopes=MODIFY,
@@ -428,11 +428,6 @@ def _item_uri(value: str, local: bool) -> str:
         hint = " (a bare ID does not say whether it is a track or an episode)" if kind is None else ""
         raise InvalidInput(f"expected the URI or URL of a track or an episode, got {value!r}{hint}")
     return to_uri(value, kind)
-
-
-def _check_index(name: str, value: int, minimum: int = 0) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InvalidInput(f"{name} must be an int of {minimum} or more, got {value!r}")
 
 
 def _check_details(name: str | None, public: bool | None, collaborative: bool | None) -> None:
