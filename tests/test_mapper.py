@@ -125,3 +125,37 @@ def test_errors_inside_models_built_inline_name_the_path() -> None:
         to_model(Tree, {"best": []})
     with pytest.raises(MappingError, match="'leaves\\[1\\].count': expected int, got str"):
         to_model(Tree, {"leaves": [{"name": "a"}, {"name": "b", "count": "x"}]})
+
+
+def test_mapped_models_are_frozen_instances_of_their_own_class() -> None:
+    tree = to_model(Tree, {"best": {"name": "b"}, "leaves": [{"name": "a"}]})
+    assert type(tree) is Tree and type(tree.best) is Leaf and type(tree.leaves[0]) is Leaf
+    assert hash(tree.best) == hash(Leaf(name="b"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        tree.best.name = "c"  # type: ignore[misc, union-attr]
+    album = {"id": "a", "name": "a", "uri": "spotify:album:a"}
+    track = to_model(FullTrack, {"name": "n", "uri": "spotify:track:x", "album": album})
+    assert type(track) is FullTrack and track.name == "n" and track.album.name == "a"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        track.name = "m"  # type: ignore[misc]
+
+
+MARKETS = [f"{a}{b}" for a in "ABC" for b in "DEFGHIJ"]  # 21 codes
+
+
+def test_identical_long_lists_of_strings_share_one_tuple() -> None:
+    first, second = to_model(Tree, {"tags": MARKETS}), to_model(Tree, {"tags": list(MARKETS)})
+    assert first.tags == tuple(MARKETS) and first.tags is second.tags
+    assert to_model(Tree, {"tags": MARKETS[::-1]}).tags == tuple(MARKETS[::-1])
+
+
+def test_a_separator_inside_an_element_never_borrows_a_shared_list() -> None:
+    to_model(Tree, {"tags": MARKETS})
+    joined = ["\x1f".join(MARKETS[:2]), *MARKETS[2:]]  # joins to the same text, one element fewer
+    assert to_model(Tree, {"tags": joined}).tags == tuple(joined)
+    assert to_model(Tree, {"tags": joined * 2}).tags == tuple(joined * 2)
+
+
+def test_a_wrong_element_in_a_long_list_of_strings_names_its_index() -> None:
+    with pytest.raises(MappingError, match="'tags\\[21\\]': expected str, got int"):
+        to_model(Tree, {"tags": [*MARKETS, 1]})
