@@ -3,14 +3,19 @@
     python bench/bench.py            # or: tox -e bench (installs Tekore to compare)
 
 Bodies are those of our own cassettes: the 50-item saved-tracks page (with the
-185-market lists Spotify sends extended-quota apps), the same page without the
-fields development-mode apps no longer get, and a full album with 50 tracks.
-Times are the best of many runs; import times the median of fresh interpreters,
-less the interpreter's own start-up. Tekore's figures appear when it is installed.
+185-market lists Spotify sends extended-quota apps), the same page with 10 and
+with 100 different market lists (real pages repeat a few lists; the mapper
+shares identical ones), the same page without the fields development-mode apps
+no longer get, and a full album with 50 tracks.
+Times are the best of many runs, each mapping as a fresh process would (no
+lists of strings shared from an earlier run); import times are the median of
+fresh interpreters, timed inside them. Tekore's figures appear when it is
+installed.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import statistics
 import subprocess
@@ -27,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 CASSETTES = HERE.parent / "cassettes"
 sys.path.insert(0, str(HERE.parent))
 
-from spotlite._mapper import to_model
+from spotlite import _mapper
 from spotlite.models import FullAlbum, SavedTrackPaging
 
 DEV_MODE_REMOVED = ("available_markets", "popularity", "linked_from", "label", "album_group")
@@ -48,6 +53,35 @@ def without(data: Any, keys: tuple[str, ...]) -> Any:
     return data
 
 
+def to_model(model: type, data: Any) -> Any:
+    """Map as a fresh process would: no lists of strings shared from earlier runs."""
+    _mapper._SHARED.clear()
+    return _mapper.to_model(model, data)
+
+
+def markets_varied(variants: int) -> Callable[[Any], Any]:
+    """A reshaping giving the body's lists of markets that many different orders."""
+    return lambda data: _vary(data, variants)
+
+
+def _vary(data: Any, variants: int) -> Any:
+    lists = 0
+
+    def walk(value: Any) -> Any:
+        nonlocal lists
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            lists += 1
+            turn = lists % variants
+            return value[turn:] + value[:turn]
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    return walk(data)
+
+
 def best(action: Callable[[], object], seconds: float = 1.0) -> float:
     """The fastest of as many runs as fit in about ``seconds``."""
     times: list[float] = []
@@ -59,25 +93,33 @@ def best(action: Callable[[], object], seconds: float = 1.0) -> float:
     return min(times)
 
 
-def allocated(build: Callable[[], object]) -> int:
-    """Bytes held by what ``build`` returns (the parsed JSON is not counted)."""
+def held(build: Callable[[Any], object], raw: bytes) -> int:
+    """Bytes still held by what ``build`` makes of ``raw`` once the parsed JSON is dropped.
+
+    Strings the models share with the JSON count; lists of strings the mapper
+    shares with an earlier answer do not exist yet, as in a fresh process.
+    """
+    _mapper._SHARED.clear()
+    gc.collect()
     tracemalloc.start()
-    before = tracemalloc.get_traced_memory()[0]
-    kept = build()
-    size = tracemalloc.get_traced_memory()[0] - before
+    kept = build(json.loads(raw))
+    _mapper._SHARED.clear()
+    gc.collect()
+    size = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     del kept
     return size
 
 
 def import_seconds(statement: str, runs: int = 15) -> float:
-    def once(code: str) -> float:
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=HERE.parent)
-        return time.perf_counter() - start
+    """The median time ``statement`` takes in a fresh interpreter, timed inside it."""
+    code = f"import time; start = time.perf_counter(); {statement}; print(time.perf_counter() - start)"
 
-    base = statistics.median(once("pass") for _ in range(runs))
-    return statistics.median(once(statement) for _ in range(runs)) - base
+    def once() -> float:
+        run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=HERE.parent)
+        return float(run.stdout)
+
+    return statistics.median(once() for _ in range(runs))
 
 
 def tekore_model(name: str) -> Any:
@@ -95,9 +137,9 @@ def mapping(label: str, raw: bytes, model: type, tekore_name: str, reshape: Call
         raw = json.dumps(data, indent=2).encode()
     loads = best(lambda: json.loads(raw))
     ours = best(lambda: to_model(model, data))
-    ours_memory = allocated(lambda: to_model(model, data))
+    ours_memory = held(lambda parsed: to_model(model, parsed), raw)
     line = (f"{label:<44} {len(raw) / 1024:7.0f} KiB  json.loads {loads * 1e3:6.3f} ms  spotlite {ours * 1e3:6.3f} ms"
-            f" ({ours / loads:.2f}x json.loads)  memory {ours_memory / 1024:6.0f} KiB")
+            f" ({ours / loads:.2f}x json.loads)  held {ours_memory / 1024:5.0f} KiB")
     tekore_class = tekore_model(tekore_name)
     if tekore_class is not None:
         try:
@@ -106,9 +148,9 @@ def mapping(label: str, raw: bytes, model: type, tekore_name: str, reshape: Call
             print(f"{line}  tekore fails: {str(error).splitlines()[0]} ({str(error).splitlines()[1].strip()}...)")
             return
         theirs = best(lambda: tekore_class(**data))
-        theirs_memory = allocated(lambda: tekore_class(**data))
+        theirs_memory = held(lambda parsed: tekore_class(**parsed), raw)
         line += (f"  tekore {theirs * 1e3:6.3f} ms ({theirs / ours:.2f}x slower)"
-                 f"  memory {ours_memory / theirs_memory:.2f}x tekore's")
+                 f"  held {ours_memory / theirs_memory:.2f}x tekore's")
     print(line)
 
 
@@ -127,6 +169,10 @@ def main() -> None:
     mapping("saved tracks, 50 items (extended quota)", page, SavedTrackPaging, "SavedTrackPaging")
     compact = json.dumps(json.loads(page), separators=(",", ":")).encode()  # as some live answers come
     mapping("the same page as compact JSON", compact, SavedTrackPaging, "SavedTrackPaging")
+    mapping("the same page, 10 different market lists", page, SavedTrackPaging, "SavedTrackPaging",
+            markets_varied(10))
+    mapping("the same page, no two market lists alike", page, SavedTrackPaging, "SavedTrackPaging",
+            markets_varied(100))
     mapping("saved tracks, 50 items (development mode)", page, SavedTrackPaging, "SavedTrackPaging",
             lambda d: without(d, DEV_MODE_REMOVED))
     mapping("full album, 50 tracks (extended quota)", album, FullAlbum, "FullAlbum")
