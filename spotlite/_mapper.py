@@ -228,11 +228,11 @@ def _source(cls: Any, namespace: dict[str, Any]) -> str:
 
     It fills the slots of a new instance of the class's writable twin (see
     ``_twin``) and then makes it an instance of the class, which is three
-    times faster than calling the frozen dataclass's ``__init__``, and builds
+    times faster than calling the frozen dataclass's ``__init__``. It builds
     small models of plain fields (images, external URLs...) inline rather than
-    by a call. Each
-    conversion that may fail sits in a ``try`` that adds the field's name to
-    the error's path (free in Python 3.11 and later until something raises).
+    by a call. Each conversion that may fail sits in a ``try`` that adds the
+    field's name to the error's path (free in Python 3.11 and later until
+    something raises).
     """
     return "\n".join([
         "def convert(d):",
