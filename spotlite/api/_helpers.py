@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from .._http import send
@@ -44,7 +44,7 @@ def check_limit(limit: int | None, maximum: int, minimum: int = 1) -> None:
 
 def dev_mode_notes(limit: int | None) -> dict[int, str] | None:
     """Explain a 400 to a page size over the development-mode cap of 10 (search, artist albums)."""
-    return {400: DEV_MODE_LIMIT} if limit is not None and limit > 10 else None
+    return {400: DEV_MODE_LIMIT} if isinstance(limit, int) and limit > 10 else None  # a bad limit: get_page says
 
 
 def check_offset(offset: int, maximum: int | None = None) -> None:
@@ -58,6 +58,29 @@ def check_int(name: str, value: int, minimum: int = 0, maximum: int | None = Non
         raise InvalidInput(f"{name} must be an int of {minimum} or more, got {value!r}")
     if maximum is not None and value > maximum:
         raise InvalidInput(f"{name} must be at most {maximum}, got {value}")
+
+
+def get_page(
+    token: TokenLike,
+    path: str,
+    limit: int | None,
+    offset: int,
+    /,
+    *,
+    max_offset: int | None = None,
+    scopes: Iterable[str] = (),
+    notes: Mapping[Any, str] | None = None,
+    **params: Any,
+) -> Any:
+    """GET one offset page of ``path`` (``limit`` 1 to 50) and return its parsed body.
+
+    ``limit`` and ``offset`` are checked before sending and come last in the
+    query, after ``params``.
+    """
+    check_limit(limit, 50)
+    check_offset(offset, max_offset)
+    return send("GET", path, token=token, params=query(**params, limit=limit, offset=offset), scopes=scopes,
+                notes=notes)
 
 
 def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:

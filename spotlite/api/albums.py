@@ -9,7 +9,7 @@ from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import to_id
 from ..models.music import FullAlbum, NewReleases, SavedAlbumPaging, SimpleTrackPaging
-from ._helpers import DEPRECATED, change_library, check_limit, check_offset, contains, get_many, query
+from ._helpers import DEPRECATED, change_library, contains, get_many, get_page, query
 
 __all__ = [
     "album",
@@ -56,10 +56,7 @@ def album_tracks(
     Returns:
         A page of tracks; ``spotlite.all_items`` walks the rest.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(market=market, limit=limit, offset=offset)
-    body = send("GET", f"/albums/{to_id(album_id, 'album')}/tracks", token=token, params=params)
+    body = get_page(token, f"/albums/{to_id(album_id, 'album')}/tracks", limit, offset, market=market)
     return to_model(SimpleTrackPaging, body)
 
 
@@ -71,10 +68,7 @@ def saved_albums(token: TokenLike, market: str | None = None, limit: int = 20, o
     Returns:
         A page of saved albums, each with ``added_at``.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(market=market, limit=limit, offset=offset)
-    body = send("GET", "/me/albums", token=token, params=params, scopes=("user-library-read",))
+    body = get_page(token, "/me/albums", limit, offset, scopes=("user-library-read",), market=market)
     return to_model(SavedAlbumPaging, body)
 
 
@@ -116,8 +110,5 @@ def new_releases(token: TokenLike, limit: int = 20, offset: int = 0) -> NewRelea
     Returns:
         Spotify's answer: ``albums`` is the page of albums.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    body = send("GET", "/browse/new-releases", token=token, params=query(limit=limit, offset=offset),
-                notes={403: DEPRECATED})
+    body = get_page(token, "/browse/new-releases", limit, offset, notes={403: DEPRECATED})
     return to_model(NewReleases, body)

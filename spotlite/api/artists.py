@@ -10,7 +10,7 @@ from .._token import TokenLike
 from ..ids import to_id
 from ..models.artist import FullArtist
 from ..models.music import FullTrack, SimpleAlbumPaging
-from ._helpers import DEPRECATED, check_limit, check_offset, dev_mode_notes, get_many, query, unwrap
+from ._helpers import DEPRECATED, dev_mode_notes, get_many, get_page, query, unwrap
 
 __all__ = ["artist", "artist_albums", "artist_related_artists", "artist_top_tracks", "artists"]
 
@@ -52,12 +52,9 @@ def artist_albums(
     Returns:
         A page of albums, each with its ``album_group``.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
     groups = None if include_groups is None else list(include_groups)
-    params = query(include_groups=groups, market=market, limit=limit, offset=offset)
     path = f"/artists/{to_id(artist_id, 'artist')}/albums"
-    body = send("GET", path, token=token, params=params, notes=dev_mode_notes(limit))
+    body = get_page(token, path, limit, offset, notes=dev_mode_notes(limit), include_groups=groups, market=market)
     return to_model(SimpleAlbumPaging, body)
 
 

@@ -13,7 +13,7 @@ from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import to_id
 from ..models.audiobook import FullAudiobook, SimpleAudiobookPaging, SimpleChapterPaging
-from ._helpers import change_library, check_limit, check_offset, contains, get_many, query
+from ._helpers import change_library, contains, get_many, get_page, query
 
 __all__ = [
     "audiobook",
@@ -61,11 +61,8 @@ def audiobook_chapters(
     Returns:
         A page of chapters; ``spotlite.all_items`` walks the rest.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(market=market, limit=limit, offset=offset)
-    body = send("GET", f"/audiobooks/{to_id(audiobook_id, 'audiobook')}/chapters", token=token, params=params)
-    return to_model(SimpleChapterPaging, body)
+    path = f"/audiobooks/{to_id(audiobook_id, 'audiobook')}/chapters"
+    return to_model(SimpleChapterPaging, get_page(token, path, limit, offset, market=market))
 
 
 def saved_audiobooks(token: TokenLike, limit: int = 20, offset: int = 0) -> SimpleAudiobookPaging:
@@ -77,10 +74,7 @@ def saved_audiobooks(token: TokenLike, limit: int = 20, offset: int = 0) -> Simp
         A page of audiobooks. Spotify sends the audiobooks themselves, without
         ``added_at`` (its reference says otherwise; its answers do not).
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(limit=limit, offset=offset)
-    body = send("GET", "/me/audiobooks", token=token, params=params, scopes=("user-library-read",))
+    body = get_page(token, "/me/audiobooks", limit, offset, scopes=("user-library-read",))
     return to_model(SimpleAudiobookPaging, body)
 
 

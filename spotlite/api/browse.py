@@ -12,7 +12,7 @@ from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import to_id
 from ..models.browse import Categories, Category, CategoryPlaylists, FeaturedPlaylists
-from ._helpers import DEPRECATED, check_limit, check_offset, query
+from ._helpers import DEPRECATED, get_page, query
 
 __all__ = ["categories", "category", "category_playlists", "featured_playlists"]
 
@@ -31,10 +31,7 @@ def categories(token: TokenLike, locale: str | None = None, limit: int = 20, off
     Returns:
         Spotify's answer: ``categories`` is the page of categories.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(locale=locale, limit=limit, offset=offset)
-    return to_model(Categories, send("GET", "/browse/categories", token=token, params=params, notes=_NOTES))
+    return to_model(Categories, get_page(token, "/browse/categories", limit, offset, notes=_NOTES, locale=locale))
 
 
 def category(token: TokenLike, category_id: str, locale: str | None = None) -> Category:
@@ -65,10 +62,7 @@ def featured_playlists(
         Spotify's answer: its ``message`` and ``playlists``, a page that may
         hold None where Spotify hides one of its own playlists.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(locale=locale, limit=limit, offset=offset)
-    body = send("GET", "/browse/featured-playlists", token=token, params=params, notes=_REMOVED_NOTES)
+    body = get_page(token, "/browse/featured-playlists", limit, offset, notes=_REMOVED_NOTES, locale=locale)
     return to_model(FeaturedPlaylists, body)
 
 
@@ -82,8 +76,5 @@ def category_playlists(token: TokenLike, category_id: str, limit: int = 20, offs
         Spotify's answer: ``playlists``, a page that may hold None where
         Spotify hides one of its own playlists, and sometimes a ``message``.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
     path = f"/browse/categories/{to_id(category_id, 'category')}/playlists"
-    body = send("GET", path, token=token, params=query(limit=limit, offset=offset), notes=_REMOVED_NOTES)
-    return to_model(CategoryPlaylists, body)
+    return to_model(CategoryPlaylists, get_page(token, path, limit, offset, notes=_REMOVED_NOTES))

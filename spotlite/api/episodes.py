@@ -9,7 +9,7 @@ from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import to_id
 from ..models.podcast import FullEpisode, SavedEpisodePaging
-from ._helpers import change_library, check_limit, check_offset, contains, get_many, query
+from ._helpers import change_library, contains, get_many, get_page, query
 
 __all__ = [
     "episode",
@@ -62,10 +62,7 @@ def saved_episodes(
     Returns:
         A page of saved episodes, each with ``added_at`` and ``episode``.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(market=market, limit=limit, offset=offset)
-    body = send("GET", "/me/episodes", token=token, params=params, scopes=("user-library-read", *_POSITION))
+    body = get_page(token, "/me/episodes", limit, offset, scopes=("user-library-read", *_POSITION), market=market)
     return to_model(SavedEpisodePaging, body)
 
 

@@ -21,7 +21,7 @@ from ..errors import InvalidInput, MappingError
 from ..ids import parse, to_id, to_uri
 from ..models.common import Image
 from ..models.playlist import FullPlaylist, PlaylistTrackPaging, SimplePlaylistPaging
-from ._helpers import DEPRECATED, check_int, check_limit, check_offset, chunks, contains, query, unwrap
+from ._helpers import DEPRECATED, check_int, chunks, contains, get_page, query, unwrap
 
 __all__ = [
     "followed_playlists",
@@ -138,12 +138,9 @@ def playlist_items(
         A page of entries, each with its ``item``: a ``FullTrack``,
         ``FullEpisode``, ``LocalTrack`` or None. A dict when ``fields`` is given.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(fields=fields, market=market, additional_types=_additional_types(as_tracks),
-                   limit=limit, offset=offset)
-    body = send("GET", _items_path(playlist_id), token=token, params=params,
-                scopes=("playlist-read-private",), notes={403: NOT_OWNED})
+    body = get_page(token, _items_path(playlist_id), limit, offset, scopes=("playlist-read-private",),
+                    notes={403: NOT_OWNED}, fields=fields, market=market,
+                    additional_types=_additional_types(as_tracks))
     return _object(body) if fields is not None else to_model(PlaylistTrackPaging, body)
 
 
@@ -153,10 +150,7 @@ def followed_playlists(token: TokenLike, limit: int = 20, offset: int = 0) -> Si
     Scope: ``playlist-read-private`` (``playlist-read-collaborative`` for
     collaborative ones).
     """
-    check_limit(limit, 50)
-    check_offset(offset, 100_000)
-    body = send("GET", "/me/playlists", token=token, params=query(limit=limit, offset=offset),
-                scopes=("playlist-read-private",))
+    body = get_page(token, "/me/playlists", limit, offset, max_offset=100_000, scopes=("playlist-read-private",))
     return to_model(SimplePlaylistPaging, body)
 
 
@@ -167,11 +161,8 @@ def playlists(token: TokenLike, user_id: str, limit: int = 20, offset: int = 0) 
     user's own private and collaborative ones). Deprecated by Spotify:
     development-mode apps get 403.
     """
-    check_limit(limit, 50)
-    check_offset(offset, 100_000)
-    body = send("GET", f"/users/{to_id(user_id, 'user')}/playlists", token=token,
-                params=query(limit=limit, offset=offset),
-                scopes=("playlist-read-private", "playlist-read-collaborative"), notes={403: DEPRECATED})
+    body = get_page(token, f"/users/{to_id(user_id, 'user')}/playlists", limit, offset, max_offset=100_000,
+                    scopes=("playlist-read-private", "playlist-read-collaborative"), notes={403: DEPRECATED})
     return to_model(SimplePlaylistPaging, body)
 
 

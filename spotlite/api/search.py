@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..errors import InvalidInput
 from ..models.search import SearchResult
-from ._helpers import check_limit, check_offset, dev_mode_notes
-from ._helpers import query as query_params
+from ._helpers import dev_mode_notes, get_page
 
 __all__ = ["search"]
 
@@ -52,11 +50,9 @@ def search(
         raise InvalidInput(f"query must be a non-empty str, got {query!r}")
     if include_external not in (None, "audio"):
         raise InvalidInput(f"include_external must be 'audio' or None, got {include_external!r}")
-    check_limit(limit, 50)
-    check_offset(offset, 1000)
-    params = query_params(q=query, type=kinds, market=market, include_external=include_external, limit=limit,
-                          offset=offset)
-    return to_model(SearchResult, send("GET", "/search", token=token, params=params, notes=dev_mode_notes(limit)))
+    body = get_page(token, "/search", limit, offset, max_offset=1000, notes=dev_mode_notes(limit), q=query,
+                    type=kinds, market=market, include_external=include_external)
+    return to_model(SearchResult, body)
 
 
 def _types(types: Iterable[str]) -> list[str]:

@@ -9,7 +9,7 @@ from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import to_id
 from ..models.podcast import FullShow, SavedShowPaging, SimpleEpisodePaging, SimpleShow
-from ._helpers import change_library, check_limit, check_offset, contains, get_many, query
+from ._helpers import change_library, contains, get_many, get_page, query
 
 __all__ = [
     "saved_shows",
@@ -64,11 +64,8 @@ def show_episodes(
     Returns:
         A page of episodes; ``spotlite.all_items`` walks the rest.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(market=market, limit=limit, offset=offset)
-    body = send("GET", f"/shows/{to_id(show_id, 'show')}/episodes", token=token, params=params, scopes=_POSITION)
-    return to_model(SimpleEpisodePaging, body)
+    path = f"/shows/{to_id(show_id, 'show')}/episodes"
+    return to_model(SimpleEpisodePaging, get_page(token, path, limit, offset, scopes=_POSITION, market=market))
 
 
 def saved_shows(token: TokenLike, limit: int = 20, offset: int = 0) -> SavedShowPaging:
@@ -79,9 +76,7 @@ def saved_shows(token: TokenLike, limit: int = 20, offset: int = 0) -> SavedShow
     Returns:
         A page of saved shows, each with ``added_at`` and ``show``.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    body = send("GET", "/me/shows", token=token, params=query(limit=limit, offset=offset), scopes=("user-library-read",))
+    body = get_page(token, "/me/shows", limit, offset, scopes=("user-library-read",))
     return to_model(SavedShowPaging, body)
 
 

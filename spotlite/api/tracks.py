@@ -9,7 +9,7 @@ from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import to_id, to_ids
 from ..models.music import FullTrack, SavedTrackPaging
-from ._helpers import DEPRECATED, change_library, check_limit, check_offset, chunks, contains, get_many, query
+from ._helpers import DEPRECATED, change_library, chunks, contains, get_many, get_page, query
 
 __all__ = [
     "saved_tracks",
@@ -52,10 +52,7 @@ def saved_tracks(token: TokenLike, market: str | None = None, limit: int = 20, o
     Returns:
         A page of saved tracks, each with ``added_at`` and ``track``.
     """
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(market=market, limit=limit, offset=offset)
-    body = send("GET", "/me/tracks", token=token, params=params, scopes=("user-library-read",))
+    body = get_page(token, "/me/tracks", limit, offset, scopes=("user-library-read",), market=market)
     return to_model(SavedTrackPaging, body)
 
 

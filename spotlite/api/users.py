@@ -12,7 +12,7 @@ from ..ids import to_id
 from ..models.artist import FullArtistOffsetPaging
 from ..models.music import FullTrackPaging
 from ..models.user import PrivateUser, PublicUser
-from ._helpers import DEPRECATED, check_limit, check_offset, query
+from ._helpers import DEPRECATED, get_page
 
 __all__ = ["current_user", "current_user_top_artists", "current_user_top_tracks", "user"]
 
@@ -73,7 +73,4 @@ def current_user_top_tracks(
 def _top(token: TokenLike, kind: str, time_range: str, limit: int, offset: int) -> Any:
     if time_range not in TIME_RANGES:
         raise InvalidInput(f"time_range must be one of {', '.join(TIME_RANGES)}, got {time_range!r}")
-    check_limit(limit, 50)
-    check_offset(offset)
-    params = query(time_range=time_range, limit=limit, offset=offset)
-    return send("GET", f"/me/top/{kind}", token=token, params=params, scopes=("user-top-read",))
+    return get_page(token, f"/me/top/{kind}", limit, offset, scopes=("user-top-read",), time_range=time_range)

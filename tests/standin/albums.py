@@ -6,7 +6,7 @@ from typing import Any
 
 from .bodies import int_arg, page, window
 from .catalogue import ALBUMS, BIG_ALBUM, FLAKY, MAIN_ALBUM, RATE_LIMITED_ONCE, SINGLE, album_full
-from .errors import special, unauthorised
+from .errors import batch_ids, special, unauthorised
 from .server import Reply, Request, error, route
 
 SAVED_ALBUMS = {MAIN_ALBUM: "2024-01-14T09:12:45Z", SINGLE: "2025-03-02T21:40:03Z"}
@@ -33,9 +33,9 @@ def get_album(request: Request) -> Any:
 
 @route("GET", r"/v1/albums")
 def get_albums(request: Request) -> Any:
-    ids = request.query["ids"].split(",")
-    if len(ids) > 20:
-        return error(400, "Too many ids requested")
+    ids = batch_ids(request, 20)
+    if isinstance(ids, Reply):
+        return ids
     return {"albums": [album_full(i, tracks_page(i, 0, 50)) if i in ALBUMS else None for i in ids]}
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from .bodies import Json, links
 from .catalogue import ALL_TRACKS, FINLANDIA
-from .errors import special
-from .server import API, Request, error, route
+from .errors import batch_ids, special
+from .server import API, Reply, Request, error, route
 
 _DURATIONS = {track["id"]: track["duration_ms"] for track in ALL_TRACKS}
 
@@ -52,9 +52,9 @@ def get_features(request: Request) -> Any:
 
 @route("GET", r"/v1/audio-features")
 def get_several_features(request: Request) -> Any:
-    ids = request.query["ids"].split(",")
-    if len(ids) > 100:
-        return error(400, "Too many ids requested")
+    ids = batch_ids(request, 100)
+    if isinstance(ids, Reply):
+        return ids
     return {"audio_features": [features(i) if i in _DURATIONS else None for i in ids]}
 
 

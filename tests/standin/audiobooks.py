@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from .bodies import MARKETS, Json, fake_id, images, int_arg, page, window
-from .podcasts import batch_ids, library_routes
+from .errors import batch_ids
+from .podcasts import library_routes
 from .server import API, Reply, Request, error, route
 
 KALEVALA = fake_id("audiobook:kalevala")  # 62 chapters: its chapter pages go on past 50

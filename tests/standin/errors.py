@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .catalogue import ALWAYS_LIMITED, BROKEN, FLAKY, RATE_LIMITED_ONCE, UNKNOWN
-from .server import Reply, error
+from .server import Reply, Request, error
 
 _seen: Counter[str] = Counter()
 HTML_503 = b"<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1>No server is available to handle this request.</body></html>"
@@ -21,6 +21,12 @@ def special(ident: str, path: str) -> Reply | None:
     if ident == BROKEN or (ident == FLAKY and _seen[path] == 1):
         return Reply(503, HTML_503, {"Content-Type": "text/html"})
     return None
+
+
+def batch_ids(request: Request, most: int = 50) -> list[str] | Reply:
+    """The IDs of a batch read; 400 for more than ``most``, as Spotify answers."""
+    ids = request.query["ids"].split(",")
+    return error(400, "Too many ids requested") if len(ids) > most else ids
 
 
 def unauthorised(headers: dict[str, str]) -> Reply | None:

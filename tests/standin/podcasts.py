@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .bodies import MARKETS, Json, fake_id, images, int_arg, links, page, window
-from .errors import unauthorised
+from .errors import batch_ids, unauthorised
 from .server import API, Reply, Request, error, route
 
 BIG_SHOW = fake_id("show:concert-hall")  # 60 episodes, newest first
@@ -111,12 +111,6 @@ SAVED_SHOWS = {BIG_SHOW: "2024-02-03T07:45:10Z", SMALL_SHOW: "2025-10-01T18:02:3
 SAVED_EPISODES = {HALF_HEARD: "2025-11-20T06:30:00Z", fake_id(f"episode:{SMALL_SHOW}:2"): "2025-10-03T19:11:42Z"}
 _GHOST_SAVED_AT = "2024-06-07T15:08:30Z"
 ADDED_AT = "2025-12-01T12:00:00Z"
-
-
-def batch_ids(request: Request) -> list[str] | Reply:
-    """The IDs of a batch read; 400 for more than 50, as Spotify answers."""
-    ids = request.query["ids"].split(",")
-    return error(400, "Too many ids requested") if len(ids) > 50 else ids
 
 
 @route("GET", r"/v1/shows/(?P<id>[^/]+)")

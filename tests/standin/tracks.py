@@ -6,7 +6,7 @@ from typing import Any
 
 from .bodies import int_arg, page, window
 from .catalogue import ALL_TRACKS, FINLANDIA, RELINKED, track_full
-from .errors import special, unauthorised
+from .errors import batch_ids, special, unauthorised
 from .server import Reply, Request, error, route
 
 SAVED_TRACKS = {t["id"]: f"2025-{1 + n // 28:02d}-{1 + n % 28:02d}T08:{n % 60:02d}:00Z" for n, t in enumerate(ALL_TRACKS[:57])}
@@ -36,9 +36,9 @@ def get_track(request: Request) -> Any:
 
 @route("GET", r"/v1/tracks")
 def get_tracks(request: Request) -> Any:
-    ids = request.query["ids"].split(",")
-    if len(ids) > 50:
-        return error(400, "Too many ids requested")
+    ids = batch_ids(request)
+    if isinstance(ids, Reply):
+        return ids
     return {"tracks": [track_full(i) for i in ids]}
 
 
