@@ -6,7 +6,8 @@ from typing import Any
 
 from .bodies import int_arg, page, window
 from .catalogue import ALBUMS, ALL_TRACKS, ARTISTS, SIBELIUS
-from .server import Request, error, route
+from .errors import batch_ids
+from .server import Reply, Request, error, route
 
 
 @route("GET", r"/v1/artists/(?P<id>[^/]+)")
@@ -16,7 +17,10 @@ def get_artist(request: Request) -> Any:
 
 @route("GET", r"/v1/artists")
 def get_artists(request: Request) -> Any:
-    return {"artists": [ARTISTS.get(i) for i in request.query["ids"].split(",")]}
+    ids = batch_ids(request)
+    if isinstance(ids, Reply):
+        return ids
+    return {"artists": [ARTISTS.get(i) for i in ids]}
 
 
 @route("GET", r"/v1/artists/(?P<id>[^/]+)/albums")
