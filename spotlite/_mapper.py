@@ -19,6 +19,7 @@ or missing key.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -260,6 +261,7 @@ def _model_lines(cls: Any, ns: dict[str, Any], tag: str, obj: str, source: str, 
     return [*lines, f"{indent}{obj}.__class__ = K{tag}"]
 
 
+@functools.cache  # one twin per model, however many models build it inline
 def _twin(cls: Any) -> type:
     """A class with ``cls``'s bases and slots but ordinary attribute stores.
 
