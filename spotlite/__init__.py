@@ -23,9 +23,10 @@ __version__ = "0.1.0"
 # imports) on first use, so a script pays only for what it calls.
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "errors": (
-        "AuthError", "BadGateway", "BadRequest", "ClientError", "Forbidden", "GatewayTimeout", "HTTPError",
-        "InternalServerError", "InvalidInput", "MappingError", "NotFound", "ServerError", "ServiceUnavailable",
-        "SpotliteError", "TooManyRequests", "Unauthorised",
+        "AuthError", "BadGateway", "BadRequest", "ClientError", "ErrorResponse", "Forbidden", "GatewayTimeout",
+        "HTTPError", "InternalServerError", "InvalidInput", "InvalidToken", "MappingError", "NotFound",
+        "PartialWriteError", "RedirectError", "ServerError", "ServiceUnavailable", "SpotliteError", "Timeout",
+        "TooManyRequests", "TransportError", "Unauthorised",
     ),
     "_token": ("Token", "TokenLike"),
     "_http": ("Settings", "configure", "settings"),

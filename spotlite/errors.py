@@ -3,7 +3,8 @@
 ::
 
     SpotliteError
-    ├── HTTPError (.status, .message, .reason, .url)
+    ├── HTTPError (.status, .message, .reason, .url, .response)
+    │   ├── RedirectError (3xx that spotlite will not follow: .location)
     │   ├── ClientError
     │   │   ├── BadRequest           400
     │   │   ├── Unauthorised         401
@@ -15,16 +16,26 @@
     │       ├── BadGateway           502
     │       ├── ServiceUnavailable   503
     │       └── GatewayTimeout       504
+    ├── TransportError (.method, .url): no usable answer arrived
+    │   └── Timeout: a read timed out, or the call's deadline passed
+    ├── PartialWriteError: a write sent in several requests failed part way
+    │   (.written, .failed, .remaining, .snapshot_id, .error)
     ├── AuthError (.error, .description)
     ├── MappingError (.path), also a ValueError: a response of an unexpected shape
     └── InvalidInput, also a ValueError: bad arguments, raised before any request
+        └── InvalidToken, also a TypeError: a token argument of the wrong kind
 
 A status without a class of its own becomes ``ClientError`` (4xx) or
-``ServerError`` (5xx). No exception carries a token or a secret.
+``ServerError`` (5xx). Exceptions are plain data: they keep the status,
+Spotify's message and reason, the URL and the answer's headers and body, but
+never the request, its ``Authorization`` header or a form with a secret, and
+they never chain to an exception that does. They pickle (for multiprocessing,
+task queues and error trackers) with the same attributes.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 __all__ = [
@@ -32,23 +43,78 @@ __all__ = [
     "BadGateway",
     "BadRequest",
     "ClientError",
+    "ErrorResponse",
     "Forbidden",
     "GatewayTimeout",
     "HTTPError",
     "InternalServerError",
     "InvalidInput",
+    "InvalidToken",
     "MappingError",
     "NotFound",
+    "PartialWriteError",
+    "RedirectError",
     "ServerError",
     "ServiceUnavailable",
     "SpotliteError",
+    "Timeout",
     "TooManyRequests",
+    "TransportError",
     "Unauthorised",
 ]
 
 
+def _rebuild(cls: type[SpotliteError], args: tuple[Any, ...], state: dict[str, Any]) -> SpotliteError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class SpotliteError(Exception):
     """Base of every exception spotlite raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exceptions pickle as cls(*args) by default, which our keyword-only
+        # constructors refuse; rebuild from the attributes instead.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+class ErrorResponse:
+    """What spotlite keeps of an error answer: plain data, no request, no secret.
+
+    ``status_code``, ``reason`` (the HTTP reason phrase), ``url``, ``headers``
+    (a dict with lower-case names, cookies left out) and ``content`` (the
+    body's bytes); ``text`` and ``json()`` read the body.
+    """
+
+    __slots__ = ("content", "headers", "reason", "status_code", "url")
+
+    def __init__(self, status_code: int, reason: str, url: str, headers: dict[str, str], content: bytes) -> None:
+        self.status_code = status_code
+        self.reason = reason
+        self.url = url
+        self.headers = headers
+        self.content = content
+
+    @property
+    def text(self) -> str:
+        """The body as text (UTF-8, undecodable bytes replaced)."""
+        return self.content.decode("utf-8", "replace")
+
+    def json(self) -> Any:
+        """The body parsed as JSON; raises ``ValueError`` when it is not JSON."""
+        return json.loads(self.content)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def __repr__(self) -> str:
+        return f"<ErrorResponse {self.status_code} {self.url}>"
 
 
 class HTTPError(SpotliteError):
@@ -56,18 +122,45 @@ class HTTPError(SpotliteError):
 
     ``message`` and ``reason`` are Spotify's own (``reason`` is set by the player
     endpoints, e.g. ``NO_ACTIVE_DEVICE``); ``url`` is the request URL and
-    ``response`` the ``requests.Response``.
+    ``response`` an ``ErrorResponse`` with the answer's status, headers and body.
     """
 
     def __init__(
-        self, status: int, message: str, *, reason: str | None = None, url: str = ""
+        self,
+        status: int,
+        message: str,
+        *,
+        reason: str | None = None,
+        url: str = "",
+        response: ErrorResponse | None = None,
     ) -> None:
         self.status = status
         self.message = message
         self.reason = reason
         self.url = url
-        self.response: Any = None  # the requests.Response, when there was one
+        self.response = response
         super().__init__(f"{status}: {message}" + (f" [{reason}]" if reason else ""))
+
+
+class RedirectError(HTTPError):
+    """A 3xx answer spotlite does not follow: a redirect of a write, or too many.
+
+    A write (POST, PUT, DELETE) is never re-sent as a read, so its redirect is
+    an error; ``location`` is where the answer pointed.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        reason: str | None = None,
+        url: str = "",
+        response: ErrorResponse | None = None,
+        location: str | None = None,
+    ) -> None:
+        super().__init__(status, message, reason=reason, url=url, response=response)
+        self.location = location
 
 
 class ClientError(HTTPError):
@@ -91,7 +184,7 @@ class NotFound(ClientError):
 
 
 class TooManyRequests(ClientError):
-    """429: rate limited; ``retry_after`` is Spotify's ``Retry-After`` in seconds."""
+    """429: rate limited; ``retry_after`` is Spotify's ``Retry-After`` in seconds (None when unusable)."""
 
     def __init__(
         self,
@@ -100,9 +193,10 @@ class TooManyRequests(ClientError):
         *,
         reason: str | None = None,
         url: str = "",
+        response: ErrorResponse | None = None,
         retry_after: float | None = None,
     ) -> None:
-        super().__init__(status, message, reason=reason, url=url)
+        super().__init__(status, message, reason=reason, url=url, response=response)
         self.retry_after = retry_after
 
 
@@ -126,8 +220,55 @@ class GatewayTimeout(ServerError):
     """504."""
 
 
+class TransportError(SpotliteError):
+    """No usable answer arrived: the connection failed or broke, or the body was cut short or undecodable.
+
+    ``method`` and ``url`` name the request; the message says what went wrong.
+    Idempotent requests are retried before this is raised.
+    """
+
+    def __init__(self, message: str, *, method: str = "", url: str = "") -> None:
+        self.method = method
+        self.url = url
+        super().__init__(f"{method} {url}: {message}" if method else message)
+
+
+class Timeout(TransportError):
+    """A read took longer than ``timeout``, or the whole call longer than ``deadline``."""
+
+
+class PartialWriteError(SpotliteError):
+    """A write sent in several requests failed after some of them succeeded.
+
+    What was written stays written. ``written`` are the items the successful
+    requests sent, in order; ``failed`` those of the request that failed (it
+    may or may not have taken effect when the connection broke); ``remaining``
+    every item not known to be written, the failed request's first: pass them
+    to the same function to resume. ``snapshot_id`` is the playlist's snapshot
+    after the last successful request (None for other writes), ``error`` the
+    exception of the failed request (also ``__cause__``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        written: tuple[str, ...],
+        failed: tuple[str, ...],
+        remaining: tuple[str, ...],
+        snapshot_id: str | None,
+        error: SpotliteError,
+    ) -> None:
+        self.written = written
+        self.failed = failed
+        self.remaining = remaining
+        self.snapshot_id = snapshot_id
+        self.error = error
+        super().__init__(message)
+
+
 class AuthError(SpotliteError):
-    """The accounts service refused an OAuth request (``invalid_grant``, ...)."""
+    """The accounts service refused an OAuth request (``invalid_grant``, ...), or answered malformed."""
 
     def __init__(self, error: str, description: str = "") -> None:
         self.error = error
@@ -168,6 +309,10 @@ class InvalidInput(SpotliteError, ValueError):
     """An argument was refused before any request was sent."""
 
 
+class InvalidToken(InvalidInput, TypeError):
+    """The token argument is not a str, a ``Token``, or a callable returning one (also a ``TypeError``)."""
+
+
 STATUS_CLASSES: dict[int, type[HTTPError]] = {
     400: BadRequest,
     401: Unauthorised,
@@ -185,4 +330,6 @@ def error_class(status: int) -> type[HTTPError]:
     """The exception class for an HTTP status, falling back to the nearest family."""
     if status in STATUS_CLASSES:
         return STATUS_CLASSES[status]
+    if status < 400:
+        return RedirectError
     return ServerError if status >= 500 else ClientError

@@ -14,10 +14,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from typing import Any
 
 import pytest
 import requests
+from loopback import Handler, Server, serving
 from recording import CASSETTES, CREDENTIALS, HOSTS, LIVE, RECORDING, recorder
 from requests.adapters import HTTPAdapter
 
@@ -58,13 +60,35 @@ def standin() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Every test runs inside its own cassette; retries never really sleep."""
+    """Every test runs inside its own cassette (but those on a loopback server); retries never really sleep."""
     monkeypatch.setattr(_http.time, "sleep", lambda seconds: None)
+    if "loopback" in request.fixturenames:
+        yield None
+        return
     name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}/{request.node.name}.yaml"
     if RECORDING:  # record mode "all" would keep the old interactions beside the new ones
         (CASSETTES / name).unlink(missing_ok=True)
     with recorder.use_cassette(name) as recorded:
         yield recorded
+
+
+@pytest.fixture
+def loopback() -> Iterator[Callable[[Handler], Server]]:
+    """Start loopback servers for a test; spotlite's API and accounts URLs point at the last one started.
+
+    ``server = loopback(handler)``; every server is stopped and every setting
+    restored after the test. Tests using it run without a cassette.
+    """
+    old = spotlite.configure()
+    with ExitStack() as stack:
+
+        def start(handler: Handler) -> Server:
+            server = stack.enter_context(serving(handler))
+            spotlite.configure(api_url=server.url + "/v1", accounts_url=server.url + "/accounts", session=None)
+            return server
+
+        yield start
+        spotlite.configure(**{name: getattr(old, name) for name in old.__dataclass_fields__})
 
 
 @pytest.fixture
