@@ -1,56 +1,123 @@
 """Sending requests: the only module that imports ``requests``.
 
-One ``requests.Session`` is created on first use and reused, so connections
-are kept alive; ``configure(session=...)`` hands in your own (proxies,
-adapters, a cache). ``requests`` itself is imported on the first request, so
-``import spotlite`` stays cheap.
+``send`` reads top-down, one layer a function:
 
-Retries: a 429 is retried after its ``Retry-After`` while the total wait stays
-under ``max_wait``; a 5xx answer or a connection error is retried with
-exponential backoff and jitter, but only for idempotent requests. Set
-``retries=0`` to switch all of it off.
+- ``send``: build the request (the URL under ``api_url``, the body), resolve
+  the token, raise the error of an error answer, parse the JSON of the rest;
+- ``_retrying``: the retry policy under one deadline for the whole call: a 429
+  waits its ``Retry-After`` (backoff when it is missing or unusable), a 5xx or
+  a broken connection is retried with backoff and jitter, but only for
+  idempotent requests (and for any request that never reached the server);
+- ``_redirected``: the redirect policy: a read may follow a few redirects (the
+  token only to the same origin); a write is never re-sent, its 3xx is an error;
+- ``_attempt``: one request and its whole body, every transport failure turned
+  into a ``TransportError`` (``Timeout`` when a read or the deadline ran out).
+
+One ``requests.Session`` is created on first use and shared by every thread.
+spotlite sends through its transport adapter directly: it never reads
+``~/.netrc`` and reads the environment's proxies and CA bundle once per host,
+not once per request. ``configure(session=...)`` hands in your own session
+(proxies, adapters, a cache), used through ``Session.request`` with all its
+settings; ``~/.netrc`` never replaces the token there either. ``requests`` is
+imported on the first request, so ``import spotlite`` stays cheap.
+
+Exceptions raised here never hold the request, its token, or an exception of
+``requests`` (not even as ``__context__``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json as jsonlib
+import math
+import os
 import random
+import threading
 import time
 from collections.abc import Iterable, Mapping
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from ._token import TokenLike, access_token_of
-from .errors import HTTPError, SpotliteError, TooManyRequests, error_class
+from .errors import (
+    ErrorResponse,
+    HTTPError,
+    InvalidInput,
+    RedirectError,
+    SpotliteError,
+    Timeout,
+    TooManyRequests,
+    TransportError,
+    error_class,
+)
 
 if TYPE_CHECKING:
     import requests
 
 __all__ = ["Settings", "configure", "settings"]
 
+SPOTIFY_API = "https://api.spotify.com/v1"
+MAX_REDIRECTS = 5
+READ_SIZE = 65_536
+POOL_SIZE = 64  # connections kept per host: more threads than this open extra ones
+USER_AGENT = "spotlite (+https://pypi.org/project/spotlite/)"
+_IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+_READS = frozenset({"GET", "HEAD"})
+_UNSENT = ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError")  # failures before sending
+
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """How spotlite talks to Spotify. Change it with ``configure``.
 
-    ``api_url`` and ``accounts_url`` point elsewhere for a stand-in server;
-    ``timeout`` is seconds per request; ``retries`` bounds the retries of one
-    call (0 switches retrying off); ``max_wait`` caps the seconds spent waiting
-    between retries; ``backoff`` is the first 5xx retry delay, doubled each time.
-    ``session`` is your own ``requests.Session``, or None for spotlite's own.
+    ``api_url`` and ``accounts_url`` point elsewhere (a proxy, a stand-in);
+    ``timeout`` is seconds a connection or a read may take; ``deadline``
+    bounds a whole call in seconds, retries and waits included; ``retries``
+    bounds the retries of one call (0 switches retrying off); ``max_wait``
+    caps the seconds spent waiting between retries; ``backoff`` is the first
+    retry delay, doubled each time. ``session`` is your own
+    ``requests.Session``, or None for spotlite's own.
     """
 
-    api_url: str = "https://api.spotify.com/v1"
+    api_url: str = SPOTIFY_API
     accounts_url: str = "https://accounts.spotify.com"
     timeout: float = 10.0
+    deadline: float = 30.0
     retries: int = 3
     max_wait: float = 60.0
     backoff: float = 0.5
     session: requests.Session | None = None
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Request:
+    method: str
+    url: str
+    headers: dict[str, str]  # no Authorization: the token travels apart
+    body: bytes | None
+    idempotent: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Answer:
+    status: int
+    reason: str
+    url: str
+    headers: Mapping[str, str]  # case-insensitive
+    body: bytes
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Failure:
+    error: TransportError
+    retryable: bool  # safe to send again: idempotent, or never reached the server
+
+
 _settings = Settings()
 _own_session: requests.Session | None = None
-_IDEMPOTENT = frozenset({"GET", "PUT", "DELETE"})
+_session_lock = threading.Lock()
+_environment: dict[str, tuple[dict[str, str], bool | str]] = {}  # per origin: proxies, verify
 
 
 def settings() -> Settings:
@@ -62,22 +129,32 @@ def configure(**changes: Any) -> Settings:
     """Change the settings (see ``Settings`` for the names); returns the old ones.
 
     ``spotlite.configure(timeout=5, retries=0)``; to undo, pass the returned
-    object's values back, or call ``configure(**dataclasses.asdict(old))``.
+    object's values back: ``configure(**{f: getattr(old, f) for f in old.__slots__})``.
+    Values are checked: a bad one raises ``InvalidInput`` and changes nothing.
     """
     global _settings
-    old, _settings = _settings, dataclasses.replace(_settings, **changes)
+    unknown = sorted(set(changes) - set(Settings.__dataclass_fields__))
+    if unknown:
+        raise InvalidInput(f"unknown setting {', '.join(unknown)}; settings are {', '.join(Settings.__slots__)}")
+    new = dataclasses.replace(_settings, **changes)
+    _check(new)
+    old, _settings = _settings, new
     return old
 
 
-def _session() -> requests.Session:
-    global _own_session
-    if _settings.session is not None:
-        return _settings.session
-    if _own_session is None:
-        import requests
-
-        _own_session = requests.Session()
-    return _own_session
+def _check(config: Settings) -> None:
+    for name in ("api_url", "accounts_url"):
+        url = getattr(config, name)
+        if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            raise InvalidInput(f"{name} must be an http:// or https:// URL, got {url!r}")
+    for name in ("timeout", "deadline", "max_wait", "backoff"):
+        value = getattr(config, name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or value < 0:
+            raise InvalidInput(f"{name} must be a number of seconds, 0 or more, got {value!r}")
+    if config.timeout == 0 or config.deadline == 0:
+        raise InvalidInput("timeout and deadline must be more than 0 seconds")
+    if isinstance(config.retries, bool) or not isinstance(config.retries, int) or config.retries < 0:
+        raise InvalidInput(f"retries must be an int, 0 or more, got {config.retries!r}")
 
 
 def send(
@@ -87,7 +164,7 @@ def send(
     token: TokenLike | None,
     params: Mapping[str, Any] | None = None,
     json: Any = None,
-    data: Any = None,
+    data: Mapping[str, str] | bytes | None = None,
     headers: Mapping[str, str] | None = None,
     scopes: Iterable[str] = (),
     notes: Mapping[Any, str] | None = None,  # keys: statuses (int) or reasons (str)
@@ -96,54 +173,102 @@ def send(
 ) -> Any:
     """Send one request and return its parsed JSON body (None when empty).
 
-    ``url`` is a path under ``api_url`` (``/albums/x``) or an absolute URL.
+    ``url`` is a path under ``api_url`` (``/albums/x``) or an absolute URL under
+    ``api_url``, Spotify's API (taken to ``api_url``) or, with ``bearer=False``,
+    ``accounts_url``. ``data`` is a form (a mapping) or raw bytes.
     ``scopes`` are named in a 401/403 error; ``notes`` add text to the error of
     a status (``{403: "deprecated for development-mode apps"}``) or, first, of
     one of Spotify's reasons (``{"PREMIUM_REQUIRED": "..."}``).
     ``idempotent`` defaults to True for GET, PUT and DELETE. ``bearer=False``
     sends no token (the accounts service authenticates otherwise).
     """
-    import requests
+    config = _settings
+    request = _request(config, method, url, params, json, data, headers, idempotent, bearer)
+    secret = access_token_of(token) if bearer else None
+    answer = _retrying(config, request, secret)
+    if answer.status >= 300:
+        raise _error(answer, request.method, tuple(scopes), notes or {})
+    return _parsed(answer)
 
-    full_url = url if "://" in url else _settings.api_url + url
-    all_headers = dict(headers or {})
-    if bearer:
-        all_headers["Authorization"] = "Bearer " + access_token_of(token)
-    retry_errors = method in _IDEMPOTENT if idempotent is None else idempotent
+
+def _request(
+    config: Settings,
+    method: str,
+    url: str,
+    params: Mapping[str, Any] | None,
+    json: Any,
+    data: Mapping[str, str] | bytes | None,
+    headers: Mapping[str, str] | None,
+    idempotent: bool | None,
+    bearer: bool,
+) -> _Request:
+    """The request as it will go out, but for the token."""
+    full_url = _under_configured(config, url, bearer)
+    if params:
+        full_url += ("&" if "?" in full_url else "?") + urlencode(params)
+    head = {"Accept": "application/json", "Accept-Encoding": "gzip, deflate", "User-Agent": USER_AGENT}
+    body: bytes | None = None
+    if json is not None:
+        body = jsonlib.dumps(json, allow_nan=False).encode()
+        head["Content-Type"] = "application/json"
+    elif isinstance(data, bytes):
+        body = data
+    elif data is not None:
+        body = urlencode(data).encode()
+        head["Content-Type"] = "application/x-www-form-urlencoded"
+    head.update(headers or {})
+    if body is not None or method in ("POST", "PUT"):
+        head["Content-Length"] = str(len(body or b""))
+    retry = method in _IDEMPOTENT if idempotent is None else idempotent
+    return _Request(method, full_url, head, body, retry)
+
+
+def _under_configured(config: Settings, url: str, bearer: bool) -> str:
+    """``url`` under the configured API; Spotify's own API URLs (in pages' ``next``) are moved there.
+
+    Refuses to send a token anywhere else.
+    """
+    if "://" not in url:
+        return config.api_url + url
+    for base in (config.api_url, SPOTIFY_API):
+        if url == base or url.startswith((base + "/", base + "?")):
+            return config.api_url + url[len(base):]
+    if not bearer and url.startswith(config.accounts_url + "/"):
+        return url
+    raise InvalidInput(f"refusing to send the token to {url!r}: it is not under api_url ({config.api_url})")
+
+
+def _retrying(config: Settings, request: _Request, secret: str | None) -> _Answer:
+    """Send, retrying by the policy, until an answer is final; raise a final transport failure."""
+    deadline = time.monotonic() + config.deadline
     waited = 0.0
-    for attempt in range(_settings.retries + 1):
-        last = attempt == _settings.retries
-        try:
-            response = _session().request(
-                method, full_url, params=params, json=json, data=data,
-                headers=all_headers, timeout=_settings.timeout,
-            )
-        except (requests.ConnectionError, requests.Timeout) as error:
-            delay = _backoff(attempt)
-            if last or not retry_errors or waited + delay > _settings.max_wait:
-                raise SpotliteError(f"{method} {full_url} failed: {type(error).__name__}") from error
-            waited += _sleep(delay)
-            continue
-        if response.status_code < 400:
-            return _body(response)
-        retry_in = _retry_delay(response, attempt, retry_errors)
-        if last or retry_in is None or waited + retry_in > _settings.max_wait:
-            raise _error(response, tuple(scopes), notes or {})
-        waited += _sleep(retry_in)
-    raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
+    for attempt in range(config.retries + 1):
+        outcome = _redirected(config, request, secret, deadline)
+        delay = _retry_delay(config, request, outcome, attempt)
+        if delay is None or attempt == config.retries:
+            break
+        if waited + delay > config.max_wait or time.monotonic() + delay >= deadline:
+            break
+        waited += _sleep(delay)
+    if isinstance(outcome, _Failure):
+        raise outcome.error
+    return outcome
 
 
-def _retry_delay(response: requests.Response, attempt: int, retry_errors: bool) -> float | None:
-    """Seconds to wait before retrying this answer, or None not to retry."""
-    if response.status_code == 429:
-        return _retry_after(response) or _backoff(attempt)
-    if response.status_code >= 500 and retry_errors:
-        return _backoff(attempt)
+def _retry_delay(config: Settings, request: _Request, outcome: _Answer | _Failure, attempt: int) -> float | None:
+    """Seconds to wait before sending again, or None when the outcome is final."""
+    if isinstance(outcome, _Failure):
+        return _backoff(config, attempt) if outcome.retryable else None
+    if outcome.status == 429:
+        retry_after = _retry_after(outcome.headers)
+        return _backoff(config, attempt) if retry_after is None else retry_after
+    if outcome.status >= 500 and outcome.status != 501:
+        return _backoff(config, attempt) if request.idempotent else None
     return None
 
 
-def _backoff(attempt: int) -> float:
-    return float(_settings.backoff * 2**attempt * (0.5 + random.random() / 2))
+def _backoff(config: Settings, attempt: int) -> float:
+    return float(config.backoff * 2**attempt * (0.5 + random.random() / 2))
 
 
 def _sleep(seconds: float) -> float:
@@ -151,57 +276,248 @@ def _sleep(seconds: float) -> float:
     return seconds
 
 
-def _retry_after(response: requests.Response) -> float | None:
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    """``Retry-After`` in seconds (a number or an HTTP date), or None when missing or unusable."""
+    value = headers.get("Retry-After", "").strip()
     try:
-        return float(response.headers["Retry-After"])
-    except (KeyError, ValueError):
-        return None
-
-
-def _body(response: requests.Response) -> Any:
-    if response.status_code == 204 or not response.content.strip():
-        return None
-    try:
-        return response.json()
+        seconds = float(value)
     except ValueError:
-        kind = response.headers.get("Content-Type", "no content type")
-        raise SpotliteError(
-            f"{response.status_code} from {response.url} has a body that is not JSON ({kind})"
-        ) from None
+        try:
+            seconds = parsedate_to_datetime(value).timestamp() - time.time()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        seconds = max(seconds, 0.0)
+    return seconds if math.isfinite(seconds) and seconds >= 0 else None
 
 
-def _error(response: requests.Response, scopes: tuple[str, ...], notes: Mapping[Any, str]) -> HTTPError:
+def _redirected(config: Settings, request: _Request, secret: str | None, deadline: float) -> _Answer | _Failure:
+    """One attempt, following a read's redirects; a write's redirect comes back as the final answer."""
+    url, token = request.url, secret
+    for _ in range(MAX_REDIRECTS + 1):
+        outcome = _attempt(config, request, url, token, deadline)
+        if isinstance(outcome, _Failure) or not 300 <= outcome.status < 400 or request.method not in _READS:
+            return outcome
+        location = outcome.headers.get("Location")
+        if not location:
+            return outcome
+        target = urljoin(url, location)
+        if _origin(target) != _origin(url):
+            token = None  # the token never follows a redirect to another host
+        url = target
+    return outcome
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc.lower()
+
+
+def _attempt(config: Settings, request: _Request, url: str, secret: str | None, deadline: float) -> _Answer | _Failure:
+    """Send the request once and read its whole answer, within the deadline."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        return _Failure(_deadline_passed(config, request, url), False)
+    timeout = min(config.timeout, remaining)
+    failure: _Failure | None = None
+    try:
+        response = _transmit(config, request, url, secret, timeout)
+        body = _read(response, deadline, config.timeout)
+    except SpotliteError as error:  # the deadline passed while reading
+        failure = _Failure(error, False) if isinstance(error, TransportError) else None
+        if failure is None:
+            raise
+    except Exception as error:  # noqa: BLE001 - requests, urllib3 and socket failures, each turned into ours
+        failure = _transport_failure(error, request, url, secret)
+    if failure is not None:
+        return failure  # returned, not raised here: no exception of requests' becomes our __context__
+    return _Answer(response.status_code, response.reason or "", url, response.headers, body)
+
+
+def _transmit(config: Settings, request: _Request, url: str, secret: str | None, timeout: float) -> Any:
+    """Send the request; the ``requests.Response`` comes back with its body unread."""
+    session = config.session
+    headers = dict(request.headers)
+    if session is not None:  # the user's session, with every setting of theirs, but ~/.netrc
+        return session.request(request.method, url, data=request.body, headers=headers, timeout=timeout,
+                               allow_redirects=False, stream=True, auth=_Bearer(secret))
+    if secret is not None:
+        headers["Authorization"] = "Bearer " + secret
+    import requests
+
+    prepared = requests.PreparedRequest()
+    prepared.method, prepared.url, prepared.body = request.method, url, request.body
+    prepared.headers = requests.structures.CaseInsensitiveDict(headers)
+    prepared.hooks = {"response": []}
+    proxies, verify = _environment_for(url)
+    adapter = _own().get_adapter(url)
+    return adapter.send(prepared, stream=True, timeout=timeout, verify=verify, cert=None, proxies=proxies)
+
+
+class _Bearer:
+    """``requests`` auth that sets the bearer token (or leaves the headers as they are, with no token).
+
+    Giving ``requests`` an auth of our own keeps a ``~/.netrc`` entry from
+    replacing the token.
+    """
+
+    __slots__ = ("_secret",)
+
+    def __init__(self, secret: str | None) -> None:
+        self._secret = secret
+
+    def __call__(self, prepared: Any) -> Any:
+        if self._secret is not None:
+            prepared.headers["Authorization"] = "Bearer " + self._secret
+        return prepared
+
+    def __repr__(self) -> str:
+        return "<bearer token>"
+
+
+def _own() -> requests.Session:
+    """spotlite's session, created once however many threads ask at the same time."""
+    global _own_session
+    session = _own_session
+    if session is None:
+        with _session_lock:
+            if _own_session is None:
+                import requests
+
+                session = requests.Session()
+                session.trust_env = False  # the environment is read once per host, below
+                adapter = requests.adapters.HTTPAdapter(pool_connections=8, pool_maxsize=POOL_SIZE)
+                session.mount("https://", adapter)
+                session.mount("http://", adapter)
+                _own_session = session
+            session = _own_session
+    return session
+
+
+def _environment_for(url: str) -> tuple[dict[str, str], bool | str]:
+    """The proxies (``HTTPS_PROXY``, ``NO_PROXY``...) and CA bundle the environment sets for ``url``'s host."""
+    scheme, host = _origin(url)
+    key = f"{scheme}://{host}"
+    found = _environment.get(key)
+    if found is None:
+        import requests
+
+        bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+        found = _environment[key] = (requests.utils.get_environ_proxies(key), bundle or True)
+    return found
+
+
+def _read(response: Any, deadline: float, read_timeout: float) -> bytes:
+    """The whole body, decoded (gzip, deflate), or ``Timeout`` when the deadline passes first.
+
+    Each read takes what has arrived, so a body trickling in is checked against
+    the deadline between reads, and the socket's timeout shrinks to what is
+    left of the deadline.
+    """
+    raw = response.raw
+    # urllib3 2's read1 takes what has arrived; urllib3 1.26 and stand-ins
+    # (a cassette player's response) read a size.
+    urllib3_2 = type(raw).__module__.startswith("urllib3") and hasattr(raw, "read1")
+    read = raw.read1 if urllib3_2 else raw.read
+    sock = getattr(getattr(raw, "connection", None), "sock", None)
+    parts: list[bytes] = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raw.close()
+            raise Timeout(f"the answer did not arrive in full before the deadline ({len(parts)} reads)",
+                          method=response.request.method or "", url=_safe_url(response.url))
+        if sock is not None and remaining < read_timeout:
+            sock.settimeout(remaining)
+        part = read(READ_SIZE, decode_content=True)
+        if not part:
+            break
+        parts.append(part)
+    raw.release_conn()
+    return b"".join(parts)
+
+
+def _safe_url(url: str) -> str:
+    return url.split("#")[0]
+
+
+def _deadline_passed(config: Settings, request: _Request, url: str) -> Timeout:
+    return Timeout(f"no answer within the deadline of {config.deadline:g} s", method=request.method, url=url)
+
+
+def _transport_failure(error: Exception, request: _Request, url: str, secret: str | None) -> _Failure:
+    """Our exception for a failure of requests, urllib3 or the socket, with the original's text but no secret."""
+    text = f"{type(error).__name__}: {error}"
+    if secret and len(secret) >= 8:  # shorter ones are no real token, and would mangle the text
+        text = text.replace(secret, "***")
+    timed_out = isinstance(error, TimeoutError) or any("Timeout" in c.__name__ for c in type(error).__mro__)
+    unsent = any(name in text for name in _UNSENT)
+    kind = Timeout if timed_out else TransportError
+    failed = kind(f"{'timed out' if timed_out else 'failed'} ({text})", method=request.method, url=url)
+    return _Failure(failed, request.idempotent or unsent)
+
+
+def _parsed(answer: _Answer) -> Any:
+    """The JSON of a successful answer; None for an empty one."""
+    if answer.status == 204 or not answer.body.strip():
+        return None
+    failure: TransportError | None = None
+    try:
+        return jsonlib.loads(answer.body)
+    except ValueError:
+        kind = answer.headers.get("Content-Type", "no content type")
+        failure = TransportError(f"the answer ({answer.status}) has a body that is not JSON ({kind}, "
+                                 f"{len(answer.body)} bytes)", url=answer.url)
+    raise failure
+
+
+def _error(answer: _Answer, method: str, scopes: tuple[str, ...], notes: Mapping[Any, str]) -> HTTPError:
     """The exception for an error answer, with Spotify's message and reason."""
-    status = response.status_code
-    message, reason = _message(response)
+    status = answer.status
+    message, reason = _message(answer)
     if status in (401, 403) and scopes:
         message += f" (this endpoint needs the scope{'s' * (len(scopes) > 1)} {', '.join(scopes)})"
     note = notes.get(reason or "") or notes.get(status)
     if note:
         message += f". {note}"
+    kept = ErrorResponse(status, answer.reason, answer.url, _kept_headers(answer.headers), answer.body)
     cls = error_class(status)
     if cls is TooManyRequests:
-        error: HTTPError = TooManyRequests(
-            status, message, reason=reason, url=response.url, retry_after=_retry_after(response)
-        )
-    else:
-        error = cls(status, message, reason=reason, url=response.url)
-    error.response = response
-    return error
+        return TooManyRequests(status, message, reason=reason, url=answer.url, response=kept,
+                               retry_after=_retry_after(answer.headers))
+    if cls is RedirectError:
+        location = answer.headers.get("Location")
+        message = _redirect_message(status, method, location)
+        return RedirectError(status, message, url=answer.url, response=kept, location=location)
+    return cls(status, message, reason=reason, url=answer.url, response=kept)
 
 
-def _message(response: requests.Response) -> tuple[str, str | None]:
+def _redirect_message(status: int, method: str, location: str | None) -> str:
+    if method not in _READS:
+        return (f"the API answered {method} with a redirect to {location}: spotlite never re-sends a write "
+                f"(nor turns it into a GET), so nothing was sent there; check api_url")
+    if not location:
+        return "the API answered with a redirect without a Location"
+    return f"more than {MAX_REDIRECTS} redirects, the last to {location}"
+
+
+def _kept_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    return {name.lower(): value for name, value in headers.items() if name.lower() not in ("set-cookie", "cookie")}
+
+
+def _message(answer: _Answer) -> tuple[str, str | None]:
     """Spotify's message and reason, from either error format or a non-JSON body."""
-    fallback = f"{response.reason or 'HTTP error'}"
+    fallback = f"{answer.reason or 'HTTP error'}"
     try:
-        body = response.json()
+        body = jsonlib.loads(answer.body)
     except ValueError:
-        kind = response.headers.get("Content-Type", "no content type").split(";")[0]
+        kind = answer.headers.get("Content-Type", "no content type").split(";")[0]
+        if not answer.body.strip():
+            return f"{fallback} (with no body)", None
         return f"{fallback} (the body was not JSON but {kind})", None
     error = body.get("error") if isinstance(body, dict) else None
     if isinstance(error, dict):  # the Web API: {"error": {"status", "message", "reason"}}
-        return str(error.get("message") or fallback), error.get("reason")
+        reason = error.get("reason")
+        return str(error.get("message") or fallback), reason if isinstance(reason, str) else None
     if isinstance(error, str):  # the accounts service: {"error", "error_description"}
         return str(body.get("error_description") or error), error
     return fallback, None
-

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -32,7 +33,9 @@ __all__ = ["alias", "to_model"]
 T = TypeVar("T")
 Converter = Callable[[Any], Any]
 
-_CONVERTERS: dict[Any, Converter] = {}
+_CONVERTERS: dict[Any, Converter] = {}  # finished converters only: read without a lock
+_PENDING: dict[Any, Converter] = {}  # being compiled by the thread holding _LOCK
+_LOCK = threading.RLock()
 _SHARED: dict[str, tuple[str, ...]] = {}  # long lists of strings seen lately, see _strings
 _SHARED_MIN, _SHARED_MAX = 16, 32
 _SCALARS = {str: "str", int: "int", float: "float", bool: "bool"}
@@ -51,14 +54,34 @@ def alias(key: str) -> dict[str, str]:
 
 
 def _compile(tp: Any) -> Converter:
-    """The converter of a type, built once and cached."""
-    if tp not in _CONVERTERS:
-        if dataclasses.is_dataclass(tp):
-            _CONVERTERS[tp] = lambda data: _CONVERTERS[tp](data)  # stands in while compiling
-            _CONVERTERS[tp] = _compile_model(tp)
-        else:
-            _CONVERTERS[tp] = _compile_type(tp)
-    return _CONVERTERS[tp]
+    """The converter of a type, built once and cached.
+
+    Compiling happens under one lock. What a compilation builds (a model's
+    converter may build those of the models it holds) stays in ``_PENDING``,
+    seen only by the compiling thread, and is published to ``_CONVERTERS``
+    when the outermost compilation ends: another thread never meets a
+    converter whose parts are still being built.
+    """
+    converter = _CONVERTERS.get(tp)
+    if converter is not None:
+        return converter
+    with _LOCK:
+        converter = _CONVERTERS.get(tp) or _PENDING.get(tp)
+        if converter is not None:
+            return converter
+        outermost = not _PENDING
+        try:
+            if dataclasses.is_dataclass(tp):
+                _PENDING[tp] = lambda data: _CONVERTERS[tp](data)  # a model holding itself, while compiling
+                _PENDING[tp] = converter = _compile_model(tp)
+            else:
+                _PENDING[tp] = converter = _compile_type(tp)
+            if outermost:
+                _CONVERTERS.update(_PENDING)
+        finally:
+            if outermost:
+                _PENDING.clear()
+    return converter
 
 
 def _compile_type(tp: Any) -> Converter:

@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .errors import InvalidToken
+
 __all__ = ["Token", "TokenLike"]
 
 EXPIRING_SECONDS = 60  # a token this close to its end counts as expiring
@@ -49,10 +51,18 @@ zero-argument callable returning either (for a source that refreshes)."""
 
 
 def access_token_of(token: TokenLike | None) -> str:
-    """The bare access token behind a token argument."""
+    """The bare access token behind a token argument.
+
+    Raises ``InvalidToken`` (a ``TypeError`` and a ``ValueError``) for anything
+    else, or for a token that could not be sent in a header (spaces, control
+    characters); the message never shows the token.
+    """
     value = token() if callable(token) else token
     if isinstance(value, Token):
-        return value.access_token
-    if isinstance(value, str) and value:
-        return value
-    raise TypeError(f"a token must be a str, a Token or a callable returning one, got {type(value).__name__}")
+        value = value.access_token
+    if not isinstance(value, str) or not value:
+        kind = "an empty str" if value == "" else type(value).__name__
+        raise InvalidToken(f"a token must be a str, a Token or a callable returning one, got {kind}")
+    if not (value.isascii() and value.isprintable()) or " " in value:
+        raise InvalidToken("the token holds spaces, control or non-ASCII characters: it cannot be sent in a header")
+    return value

@@ -3,14 +3,22 @@
 Every function that takes an ID also takes the matching URI
 (``spotify:track:6rqhFgbbKwnb9MLmUQDhG6``) or URL
 (``https://open.spotify.com/intl-de/track/6rqhFgbbKwnb9MLmUQDhG6?si=...``).
-``to_id`` turns any of them into the bare ID, and refuses one of another kind.
+``to_id`` turns any of them into the bare ID, and refuses one of another kind;
+``segment`` gives that ID percent-encoded as one URL path segment.
+
+IDs of most kinds are 22 letters and digits. User and category IDs are free
+text (``john.smith``, ``1234@x``, ``party``): any text but the empty one, ``.``
+and ``..`` (which would change the path's meaning) and text with ``/``, ``?``,
+``#`` or ``&`` (never in a Spotify ID: most likely a path or URL pasted by
+mistake). Everything else is percent-encoded in paths, so ``%41`` stays
+``%41`` and does not become ``A``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from .errors import InvalidInput
 
@@ -23,10 +31,14 @@ KINDS = frozenset(
 _SAME_KIND = {"audiobook": {"audiobook", "show"}, "chapter": {"chapter", "episode"}}
 _BASE62 = re.compile(r"[0-9A-Za-z]{22}")
 _URL_PATH = re.compile(r"/(?:intl-[a-zA-Z_-]+/)?(?:embed/)?([a-z]+)/([^/?#]+)/?$")
+_NOT_IN_FREE_IDS = "/?#&"
+_DOT_SEGMENTS = ("", ".", "..")  # a path segment of these would vanish or climb a level
 
 
 def parse(value: str) -> tuple[str | None, str]:
     """Split a URI or URL into (kind, id); a bare ID gives (None, id).
+
+    The ID of a URL is percent-decoded (``.../user/john%40x`` gives ``john@x``).
 
     >>> parse("spotify:album:3RBULTZJ97bvVzZLpxcB0j")
     ('album', '3RBULTZJ97bvVzZLpxcB0j')
@@ -46,7 +58,7 @@ def parse(value: str) -> tuple[str | None, str]:
         match = _URL_PATH.search(url.path)
         if url.hostname not in ("open.spotify.com", "play.spotify.com") or match is None:
             raise InvalidInput(f"{value!r} is not an open.spotify.com URL of an item")
-        return match.group(1), match.group(2)
+        return match.group(1), unquote(match.group(2))
     return None, text
 
 
@@ -60,12 +72,33 @@ def to_id(value: str, kind: str) -> str:
     if found is not None and found not in _SAME_KIND.get(kind, {kind}):
         raise InvalidInput(f"expected an ID, URI or URL of kind {kind!r}, but {value!r} is of kind {found!r}")
     if kind == "user" or kind not in KINDS:
-        if not ident or any(c in ident for c in "/?#&"):
-            raise InvalidInput(f"{value!r} is not a valid {kind} ID")
-        return ident
-    if not _BASE62.fullmatch(ident):
+        _check_free_id(value, ident, kind)
+    elif not _BASE62.fullmatch(ident):
         raise InvalidInput(f"{value!r} is not a valid {kind} ID (22 letters and digits)")
     return ident
+
+
+def segment(value: str, kind: str) -> str:
+    """The ID of a ``kind`` item (ID, URI or URL), percent-encoded as one URL path segment.
+
+    Checks the value as ``to_id`` does, so an empty ID, ``.`` and ``..`` raise
+    ``InvalidInput`` before anything is sent; then encodes every character but
+    letters, digits and ``-._~``: ``john smith`` gives ``john%20smith``, ``%41``
+    gives ``%2541``.
+
+    >>> segment("spotify:user:1234@x", "user")
+    '1234%40x'
+    """
+    return quote(to_id(value, kind), safe="")
+
+
+def _check_free_id(value: str, ident: str, kind: str) -> None:
+    """Refuse a user or category ID that is empty, a dot segment, or holds a path or query character."""
+    if ident in _DOT_SEGMENTS:
+        reason = "it is empty" if not ident else f"{ident!r} would change the URL's path"
+        raise InvalidInput(f"{value!r} is not a valid {kind} ID: {reason}")
+    if any(c in ident for c in _NOT_IN_FREE_IDS):
+        raise InvalidInput(f"{value!r} is not a valid {kind} ID: it holds one of {_NOT_IN_FREE_IDS}")
 
 
 def to_ids(values: Iterable[str], kind: str) -> list[str]:

@@ -11,7 +11,6 @@ spotlite sent it to ``https://api.spotify.com/v1``, with secrets filtered.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -19,7 +18,7 @@ from typing import Any
 
 import pytest
 import requests
-from loopback import Handler, Server, serving
+from loopback import Handler, Server, reply, serving
 from recording import CASSETTES, CREDENTIALS, HOSTS, LIVE, RECORDING, recorder
 from requests.adapters import HTTPAdapter
 
@@ -92,18 +91,15 @@ def loopback() -> Iterator[Callable[[Handler], Server]]:
 
 
 @pytest.fixture
-def canned(monkeypatch: pytest.MonkeyPatch) -> Callable[[int, Any], None]:
-    """Answer every request with one status and JSON body, without a cassette.
+def canned(loopback: Callable[[Handler], Server]) -> Callable[[int, Any], None]:
+    """Answer every request with one status and JSON body, from a loopback server, without a cassette.
 
     For requests no cassette may hold: those over the limits of Spotify's spec,
     sent to show how spotlite explains Spotify's refusal.
     """
 
     def answer(status: int, body: Any) -> None:
-        response = requests.Response()
-        response.status_code, response._content = status, json.dumps(body).encode()
-        response.headers["Content-Type"] = "application/json"
-        monkeypatch.setattr(requests.Session, "request", lambda *args, **kwargs: response)
+        loopback(lambda request, conn: reply(conn, status, body))
 
     return answer
 

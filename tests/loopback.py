@@ -95,6 +95,10 @@ class Server:
                     conn.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+        try:
+            self._socket.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept
+        except OSError:
+            pass
         for thread in list(self._threads):
             thread.join(timeout=5)
         self._socket.close()
@@ -130,7 +134,7 @@ class Server:
                 with self._lock:
                     self.requests.append(request)
                 self.handler(request, conn)
-                if conn.fileno() == -1:
+                if getattr(conn, "_closed", False):  # the handler closed it (the reader still holds the fd)
                     return
         except OSError:
             return

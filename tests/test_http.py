@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
 
 import pytest
-import requests
+from loopback import Handler, Server, answer, reply, reset, scripted
 from standin.catalogue import ALWAYS_LIMITED, BROKEN, FLAKY, MAIN_ALBUM, RATE_LIMITED_ONCE
 
 import spotlite
@@ -18,11 +16,12 @@ from spotlite.errors import (
     HTTPError,
     ServerError,
     ServiceUnavailable,
-    SpotliteError,
     TooManyRequests,
+    TransportError,
     error_class,
 )
 
+Loopback = Callable[[Handler], Server]
 ALBUM_NAME = "Sibelius: Finlandia, Karelia Suite & Symphony No. 2"
 
 
@@ -40,30 +39,6 @@ def settings() -> Iterator[None]:
     old = spotlite.configure()
     yield
     spotlite.configure(**{name: getattr(old, name) for name in old.__dataclass_fields__})
-
-
-class FakeSession:
-    """A session answering from a list of canned responses (or exceptions)."""
-
-    def __init__(self, *answers: requests.Response | Exception) -> None:
-        self.answers = list(answers)
-        self.calls: list[tuple[str, str, dict[str, Any]]] = []
-
-    def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        self.calls.append((method, url, kwargs))
-        answer = self.answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        return answer
-
-
-def response(status: int, body: Any = None, headers: dict[str, str] | None = None) -> requests.Response:
-    answer = requests.Response()
-    answer.status_code = status
-    answer._content = b"" if body is None else json.dumps(body).encode()
-    answer.headers.update(headers or {"Content-Type": "application/json"})
-    answer.url = "https://api.spotify.com/v1/test"
-    return answer
 
 
 def test_429_waits_retry_after_then_succeeds(token: str, slept: list[float]) -> None:
@@ -104,65 +79,60 @@ def test_503_html_body_becomes_service_unavailable(token: str, slept: list[float
     assert len(slept) == 3
 
 
-def test_post_is_not_retried_on_5xx(slept: list[float], settings: None) -> None:
-    session = FakeSession(response(502, {"error": {"status": 502, "message": "Bad gateway"}}))
-    spotlite.configure(session=session)
+def test_post_is_not_retried_on_5xx(loopback: Loopback, slept: list[float]) -> None:
+    server = loopback(lambda request, conn: reply(conn, 502, {"error": {"status": 502, "message": "Bad gateway"}}))
     with pytest.raises(ServerError, match="502: Bad gateway"):
         spotlite.request("token", "POST", "/me/player/next")
-    assert len(session.calls) == 1 and slept == []
+    assert len(server.requests) == 1 and slept == []
 
 
-def test_connection_error_retried_for_get(slept: list[float], settings: None) -> None:
-    session = FakeSession(requests.ConnectionError("reset"), response(200, {"id": "x"}))
-    spotlite.configure(session=session)
+def test_connection_error_retried_for_get(loopback: Loopback, slept: list[float]) -> None:
+    server = loopback(scripted(lambda request, conn: reset(conn), answer(200, {"id": "x"})))
     assert spotlite.request("token", "GET", "/me") == {"id": "x"}
-    assert len(session.calls) == 2 and len(slept) == 1
+    assert len(server.requests) == 2 and len(slept) == 1
 
 
-def test_connection_error_of_post_raises_at_once(slept: list[float], settings: None) -> None:
-    session = FakeSession(requests.ConnectionError("reset"))
-    spotlite.configure(session=session)
-    with pytest.raises(SpotliteError, match="POST https://api.spotify.com/v1/me/player/next failed: ConnectionError"):
+def test_connection_error_of_post_raises_at_once(loopback: Loopback, slept: list[float]) -> None:
+    server = loopback(lambda request, conn: reset(conn))
+    with pytest.raises(TransportError, match=r"POST http://127.0.0.1:\d+/v1/me/player/next: failed") as caught:
         spotlite.request("token", "POST", "/me/player/next")
-    assert slept == []
+    assert len(server.requests) == 1 and slept == []
+    assert caught.value.method == "POST" and caught.value.__context__ is None
 
 
-def test_204_is_none_and_session_settings_used(settings: None) -> None:
-    session = FakeSession(response(204))
-    spotlite.configure(session=session, timeout=2.5, api_url="http://127.0.0.1:9/v1")
+def test_204_is_none_and_settings_used(loopback: Loopback) -> None:
+    server = loopback(lambda request, conn: reply(conn, 204))
+    spotlite.configure(timeout=2.5)
     assert spotlite.request("secret-token", "PUT", "/me/player/pause", params={"device_id": "d"}) is None
-    method, url, options = session.calls[0]
-    assert (method, url, options["timeout"], options["params"]) == ("PUT", "http://127.0.0.1:9/v1/me/player/pause",
-                                                                     2.5, {"device_id": "d"})
-    assert options["headers"]["Authorization"] == "Bearer secret-token"
+    sent = server.requests[0]
+    assert (sent.method, sent.path) == ("PUT", "/v1/me/player/pause?device_id=d")
+    assert sent.headers["authorization"] == "Bearer secret-token"
 
 
-def test_token_may_be_a_token_or_a_callable(settings: None) -> None:
-    session = FakeSession(response(200, {"a": 1}), response(200, {"a": 2}))
-    spotlite.configure(session=session)
+def test_token_may_be_a_token_or_a_callable(loopback: Loopback) -> None:
+    server = loopback(lambda request, conn: reply(conn, 200, {"a": 1}))
     token = spotlite.Token(access_token="from-token-object", expires_at=0)
     spotlite.request(token, "GET", "/me")
     spotlite.request(lambda: token, "GET", "/me")
-    assert [c[2]["headers"]["Authorization"] for c in session.calls] == ["Bearer from-token-object"] * 2
+    assert [r.headers["authorization"] for r in server.requests] == ["Bearer from-token-object"] * 2
 
 
-def test_non_json_success_body_is_an_error(settings: None) -> None:
-    answer = response(200)
-    answer._content = b"<html>hello</html>"
-    answer.headers["Content-Type"] = "text/html"
-    spotlite.configure(session=FakeSession(answer))
-    with pytest.raises(SpotliteError, match="body that is not JSON \\(text/html\\)"):
+def test_non_json_success_body_is_an_error(loopback: Loopback) -> None:
+    loopback(lambda request, conn: conn.sendall(answer(200, raw=b"<html>hello</html>",
+                                                       headers={"Content-Type": "text/html"})))
+    with pytest.raises(TransportError, match="body that is not JSON \\(text/html, 18 bytes\\)"):
         spotlite.request("token", "GET", "/me")
 
 
-def test_error_carries_reason_and_response(settings: None) -> None:
+def test_error_carries_reason_and_response(loopback: Loopback) -> None:
     body = {"error": {"status": 400, "message": "Invalid limit", "reason": "BAD_LIMIT"}}
-    spotlite.configure(session=FakeSession(response(400, body)))
+    loopback(lambda request, conn: reply(conn, 400, body, {"X-Trace": "abc"}))
     with pytest.raises(BadRequest) as caught:
         spotlite.request("token", "GET", "/search")
     error = caught.value
     assert (error.status, error.message, error.reason) == (400, "Invalid limit", "BAD_LIMIT")
     assert error.response is not None and error.response.status_code == 400
+    assert error.response.headers["x-trace"] == "abc" and error.response.json() == body
     assert str(error) == "400: Invalid limit [BAD_LIMIT]"
 
 
@@ -177,9 +147,9 @@ def test_bad_token_argument_refused() -> None:
         spotlite.album(None, MAIN_ALBUM)  # type: ignore[arg-type]
 
 
-def test_a_note_for_spotifys_reason_wins_over_the_status_note(settings: None) -> None:
+def test_a_note_for_spotifys_reason_wins_over_the_status_note(loopback: Loopback) -> None:
     body = {"error": {"status": 403, "message": "Player command failed: Premium required", "reason": "PREMIUM_REQUIRED"}}
-    spotlite.configure(session=FakeSession(response(403, body), response(403, {"error": {"status": 403}})))
+    loopback(scripted(answer(403, body), answer(403, {"error": {"status": 403}})))
     notes = {"PREMIUM_REQUIRED": "Needs Premium", 403: "Not allowed now"}
     with pytest.raises(HTTPError, match="Premium required. Needs Premium"):
         _http.send("PUT", "/me/player/pause", token="t", notes=notes)

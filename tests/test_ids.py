@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from spotlite.errors import InvalidInput
-from spotlite.ids import parse, to_id, to_ids, to_uri
+from spotlite.ids import parse, segment, to_id, to_ids, to_uri
 
 TRACK = "6rqhFgbbKwnb9MLmUQDhG6"
 
@@ -66,3 +68,60 @@ def test_audiobooks_and_chapters_travel_as_shows_and_episodes() -> None:
     assert to_id(f"https://open.spotify.com/episode/{TRACK}", "chapter") == TRACK
     with pytest.raises(InvalidInput, match="of kind 'show'"):
         to_id(f"spotify:audiobook:{TRACK}", "show")
+
+
+@pytest.mark.parametrize(
+    ("value", "encoded"),
+    [
+        ("john.smith", "john.smith"),
+        ("1234@x", "1234%40x"),
+        ("%41", "%2541"),
+        ("a%2Fb", "a%252Fb"),
+        ("é", "%C3%A9"),
+        ("john smith", "john%20smith"),
+        ("a+b:c;d", "a%2Bb%3Ac%3Bd"),
+        ("...", "..."),
+        ("spotify:user:1234@x", "1234%40x"),
+        ("https://open.spotify.com/user/john%40x?si=1", "john%40x"),  # a URL's ID is decoded, then encoded once
+    ],
+)
+def test_segment_percent_encodes_one_path_segment(value: str, encoded: str) -> None:
+    assert segment(value, "user") == encoded
+
+
+def test_segment_leaves_base62_ids_alone() -> None:
+    assert segment(f"spotify:track:{TRACK}", "track") == TRACK
+    assert segment("party", "category") == "party"
+
+
+@pytest.mark.parametrize("kind", ["user", "category"])
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("", "it is empty"),
+        ("   ", "it is empty"),
+        (".", "'.' would change the URL's path"),
+        ("..", "'..' would change the URL's path"),
+        (" .. ", "'..' would change the URL's path"),
+        ("a/b", "it holds one of"),
+        ("a?b", "it holds one of"),
+        ("a#b", "it holds one of"),
+        ("a&b", "it holds one of"),
+    ],
+)
+def test_free_text_ids_refuse_what_would_change_the_url(kind: str, value: str, reason: str) -> None:
+    for function in (to_id, segment):
+        with pytest.raises(InvalidInput, match=f"is not a valid {kind} ID: {re.escape(reason)}"):
+            function(value, kind)
+
+
+@pytest.mark.parametrize("value", ["spotify:user:..", "https://open.spotify.com/user/%2E%2E",
+                                   "https://open.spotify.com/user/a%2Fb"])
+def test_uris_and_urls_are_checked_after_decoding(value: str) -> None:
+    with pytest.raises(InvalidInput, match="not a valid user ID"):
+        segment(value, "user")
+
+
+def test_free_text_ids_refused_in_lists_too() -> None:
+    with pytest.raises(InvalidInput, match=r"'\.\.' is not a valid user ID"):
+        to_ids(["smedjan", ".."], "user")

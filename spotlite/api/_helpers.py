@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..errors import InvalidInput, MappingError
+from ..errors import InvalidInput, MappingError, PartialWriteError, SpotliteError, TransportError
 from ..ids import to_ids
 
 T = TypeVar("T")
+S = TypeVar("S", bound="str | None")  # what a chunk of a write returns: a playlist's snapshot ID, or None
 
 DEPRECATED = "Spotify has deprecated this endpoint; development-mode apps get 403 or 404"
 DEV_MODE_LIMIT = "Since 2026 development-mode apps may ask at most 10 items per page (extended quota: 50)"
@@ -140,6 +141,7 @@ def list_of(kind: type[T], body: Any) -> list[T]:
 
 
 def change_library(
+    name: str,
     method: str,
     token: TokenLike,
     path: str,
@@ -147,9 +149,73 @@ def change_library(
     values: Iterable[str],
     size: int,
     scope: str = "user-library-modify",
+    *,
+    ids_in_body: bool = False,
     **extra: str | None,
 ) -> None:
     """Save (PUT) or remove (DELETE) items by ID, chunked; ``extra`` adds query parameters (``type="artist"``),
-    None ones left out."""
-    for chunk in chunks(to_ids(values, kind), size):
-        send(method, path, token=token, params=query(**extra, ids=chunk), scopes=(scope,), notes={403: DEPRECATED})
+    None ones left out.
+
+    ``name`` is the public function, named in a ``PartialWriteError``; ``ids_in_body`` sends the IDs as a JSON
+    body (``{"ids": [...]}``) instead of the ``ids`` query parameter.
+    """
+
+    def send_chunk(start: int, chunk: Sequence[str], snapshot: None) -> None:
+        if ids_in_body:
+            send(method, path, token=token, params=query(**extra) or None, json={"ids": list(chunk)},
+                 scopes=(scope,), notes={403: DEPRECATED})
+        else:
+            send(method, path, token=token, params=query(**extra, ids=chunk), scopes=(scope,),
+                 notes={403: DEPRECATED})
+
+    write_chunks(name, to_ids(values, kind), size, send_chunk)
+
+
+def write_chunks(
+    name: str,
+    items: Sequence[str],
+    size: int,
+    send_chunk: Callable[[int, Sequence[str], S | None], S],
+    *,
+    snapshot_id: S | None = None,
+    resume: Callable[[int], str] | None = None,
+) -> S:
+    """Send a write of ``items`` as requests of at most ``size`` items, in order, and return the last one's result.
+
+    ``send_chunk(start, chunk, snapshot)`` sends the items from index ``start``,
+    given what the request before returned (``snapshot_id`` for the first), and
+    returns the playlist's new snapshot ID (None for writes without one). At
+    least one request is sent, with no items when there are none.
+
+    When the first request fails its error is raised as it is: nothing was
+    written. When a later one fails with a ``SpotliteError``, a
+    ``PartialWriteError`` is raised from it, saying what was written, what
+    failed and what remains. Its message names ``name`` (the function the user
+    called) and ends with ``resume(written)``, how to resume after ``written``
+    items (by default: pass ``.remaining`` to ``name``).
+    """
+    parts = [items[start : start + size] for start in range(0, max(len(items), 1), size)]
+    snapshot, done = snapshot_id, 0
+    for number, part in enumerate(parts, 1):
+        try:
+            result = send_chunk(done, part, snapshot)
+        except SpotliteError as error:
+            if number == 1:
+                raise
+            hint = resume(done) if resume is not None else f"Pass .remaining to {name} to resume."
+            message = f"{name}: {done} of {len(items)} items written before request {number} of {len(parts)} failed"
+            message += f" ({type(error).__name__}: {error})"
+            if isinstance(error, TransportError):
+                message += "; the failed request may or may not have taken effect"
+            if snapshot is not None:
+                message += f"; the playlist's snapshot is now {snapshot!r}"
+            raise PartialWriteError(
+                f"{message}. {hint}",
+                written=tuple(items[:done]),
+                failed=tuple(part),
+                remaining=tuple(items[done:]),
+                snapshot_id=snapshot,
+                error=error,
+            ) from error
+        snapshot, done = result, done + len(part)
+    return result

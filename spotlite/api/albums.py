@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id
+from ..ids import segment
 from ..models.music import FullAlbum, NewReleases, SavedAlbumPaging, SimpleTrackPaging
 from ._helpers import DEPRECATED, change_library, contains, get_many, get_page, query
 
@@ -33,7 +33,7 @@ def album(token: TokenLike, album_id: str, market: str | None = None) -> FullAlb
     Returns:
         The album; ``album.tracks`` is the first page of its tracks.
     """
-    body = send("GET", f"/albums/{to_id(album_id, 'album')}", token=token, params=query(market=market))
+    body = send("GET", f"/albums/{segment(album_id, 'album')}", token=token, params=query(market=market))
     return to_model(FullAlbum, body)
 
 
@@ -56,7 +56,7 @@ def album_tracks(
     Returns:
         A page of tracks; ``spotlite.all_items`` walks the rest.
     """
-    body = get_page(token, f"/albums/{to_id(album_id, 'album')}/tracks", limit, offset, market=market)
+    body = get_page(token, f"/albums/{segment(album_id, 'album')}/tracks", limit, offset, market=market)
     return to_model(SimpleTrackPaging, body)
 
 
@@ -77,8 +77,10 @@ def saved_albums_add(token: TokenLike, album_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     use ``library_add``.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("PUT", token, "/me/albums", "album", album_ids, 20)
+    change_library("saved_albums_add", "PUT", token, "/me/albums", "album", album_ids, 20)
 
 
 def saved_albums_delete(token: TokenLike, album_ids: Iterable[str]) -> None:
@@ -86,8 +88,10 @@ def saved_albums_delete(token: TokenLike, album_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     use ``library_delete``.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("DELETE", token, "/me/albums", "album", album_ids, 20)
+    change_library("saved_albums_delete", "DELETE", token, "/me/albums", "album", album_ids, 20)
 
 
 def saved_albums_contains(token: TokenLike, album_ids: Iterable[str]) -> list[bool]:

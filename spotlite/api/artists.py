@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id
+from ..ids import segment
 from ..models.artist import FullArtist
 from ..models.music import FullTrack, SimpleAlbumPaging
 from ._helpers import DEPRECATED, dev_mode_notes, get_many, get_page, query, unwrap
@@ -20,7 +20,7 @@ def artist(token: TokenLike, artist_id: str) -> FullArtist:
     Args:
         artist_id: ID, URI or URL of the artist.
     """
-    return to_model(FullArtist, send("GET", f"/artists/{to_id(artist_id, 'artist')}", token=token))
+    return to_model(FullArtist, send("GET", f"/artists/{segment(artist_id, 'artist')}", token=token))
 
 
 def artists(token: TokenLike, artist_ids: Iterable[str]) -> list[FullArtist | None]:
@@ -53,7 +53,7 @@ def artist_albums(
         A page of albums, each with its ``album_group``.
     """
     groups = None if include_groups is None else list(include_groups)
-    path = f"/artists/{to_id(artist_id, 'artist')}/albums"
+    path = f"/artists/{segment(artist_id, 'artist')}/albums"
     body = get_page(token, path, limit, offset, notes=dev_mode_notes(limit), include_groups=groups, market=market)
     return to_model(SimpleAlbumPaging, body)
 
@@ -63,7 +63,7 @@ def artist_top_tracks(token: TokenLike, artist_id: str, market: str) -> list[Ful
 
     Deprecated by Spotify: development-mode apps get 403.
     """
-    path = f"/artists/{to_id(artist_id, 'artist')}/top-tracks"
+    path = f"/artists/{segment(artist_id, 'artist')}/top-tracks"
     body = send("GET", path, token=token, params=query(market=market), notes={403: DEPRECATED})
     return [to_model(FullTrack, item) for item in unwrap(body, "tracks")]
 
@@ -73,6 +73,6 @@ def artist_related_artists(token: TokenLike, artist_id: str) -> list[FullArtist]
 
     Deprecated by Spotify in November 2024: new and development-mode apps get 403/404.
     """
-    path = f"/artists/{to_id(artist_id, 'artist')}/related-artists"
+    path = f"/artists/{segment(artist_id, 'artist')}/related-artists"
     body = send("GET", path, token=token, notes={403: DEPRECATED, 404: DEPRECATED})
     return [to_model(FullArtist, item) for item in unwrap(body, "artists")]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id
+from ..ids import segment
 from ..models.audio import AudioAnalysis, AudioFeatures
 from ._helpers import DEPRECATED, get_many
 
@@ -25,7 +25,7 @@ def track_audio_features(token: TokenLike, track_id: str) -> AudioFeatures:
     Args:
         track_id: ID, URI or URL of the track.
     """
-    body = send("GET", f"/audio-features/{to_id(track_id, 'track')}", token=token, notes={403: DEPRECATED})
+    body = send("GET", f"/audio-features/{segment(track_id, 'track')}", token=token, notes={403: DEPRECATED})
     return to_model(AudioFeatures, body)
 
 
@@ -48,5 +48,5 @@ def track_audio_analysis(token: TokenLike, track_id: str) -> AudioAnalysis:
     Args:
         track_id: ID, URI or URL of the track.
     """
-    body = send("GET", f"/audio-analysis/{to_id(track_id, 'track')}", token=token, notes={403: DEPRECATED})
+    body = send("GET", f"/audio-analysis/{segment(track_id, 'track')}", token=token, notes={403: DEPRECATED})
     return to_model(AudioAnalysis, body)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id
+from ..ids import segment
 from ..models.audiobook import FullAudiobook, SimpleAudiobookPaging, SimpleChapterPaging
 from ._helpers import change_library, contains, get_many, get_page, query
 
@@ -36,7 +36,7 @@ def audiobook(token: TokenLike, audiobook_id: str, market: str | None = None) ->
     Returns:
         The audiobook; ``audiobook.chapters`` is the first page of its chapters.
     """
-    body = send("GET", f"/audiobooks/{to_id(audiobook_id, 'audiobook')}", token=token, params=query(market=market))
+    body = send("GET", f"/audiobooks/{segment(audiobook_id, 'audiobook')}", token=token, params=query(market=market))
     return to_model(FullAudiobook, body)
 
 
@@ -61,7 +61,7 @@ def audiobook_chapters(
     Returns:
         A page of chapters; ``spotlite.all_items`` walks the rest.
     """
-    path = f"/audiobooks/{to_id(audiobook_id, 'audiobook')}/chapters"
+    path = f"/audiobooks/{segment(audiobook_id, 'audiobook')}/chapters"
     return to_model(SimpleChapterPaging, get_page(token, path, limit, offset, market=market))
 
 
@@ -83,8 +83,10 @@ def saved_audiobooks_add(token: TokenLike, audiobook_ids: Iterable[str]) -> None
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_add``.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("PUT", token, "/me/audiobooks", "audiobook", audiobook_ids, 50)
+    change_library("saved_audiobooks_add", "PUT", token, "/me/audiobooks", "audiobook", audiobook_ids, 50)
 
 
 def saved_audiobooks_delete(token: TokenLike, audiobook_ids: Iterable[str]) -> None:
@@ -92,8 +94,10 @@ def saved_audiobooks_delete(token: TokenLike, audiobook_ids: Iterable[str]) -> N
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_delete``.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("DELETE", token, "/me/audiobooks", "audiobook", audiobook_ids, 50)
+    change_library("saved_audiobooks_delete", "DELETE", token, "/me/audiobooks", "audiobook", audiobook_ids, 50)
 
 
 def saved_audiobooks_contains(token: TokenLike, audiobook_ids: Iterable[str]) -> list[bool]:

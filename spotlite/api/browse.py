@@ -10,7 +10,7 @@ from __future__ import annotations
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id
+from ..ids import segment
 from ..models.browse import Categories, Category, CategoryPlaylists, FeaturedPlaylists
 from ._helpers import DEPRECATED, get_page, query
 
@@ -43,7 +43,7 @@ def category(token: TokenLike, category_id: str, locale: str | None = None) -> C
         category_id: the category's ID, e.g. ``"party"``.
         locale: language and country of the name, e.g. ``"sv_SE"``.
     """
-    path = f"/browse/categories/{to_id(category_id, 'category')}"
+    path = f"/browse/categories/{segment(category_id, 'category')}"
     return to_model(Category, send("GET", path, token=token, params=query(locale=locale), notes=_NOTES))
 
 
@@ -76,5 +76,5 @@ def category_playlists(token: TokenLike, category_id: str, limit: int = 20, offs
         Spotify's answer: ``playlists``, a page that may hold None where
         Spotify hides one of its own playlists, and sometimes a ``message``.
     """
-    path = f"/browse/categories/{to_id(category_id, 'category')}/playlists"
+    path = f"/browse/categories/{segment(category_id, 'category')}/playlists"
     return to_model(CategoryPlaylists, get_page(token, path, limit, offset, notes=_REMOVED_NOTES))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id
+from ..ids import segment
 from ..models.audiobook import FullChapter
 from ._helpers import get_many, query
 
@@ -26,7 +26,7 @@ def chapter(token: TokenLike, chapter_id: str, market: str | None = None) -> Ful
         The chapter; ``restriction`` (e.g. ``payment_required``) says why it
         does not play when ``is_playable`` is False.
     """
-    body = send("GET", f"/chapters/{to_id(chapter_id, 'chapter')}", token=token, params=query(market=market))
+    body = send("GET", f"/chapters/{segment(chapter_id, 'chapter')}", token=token, params=query(market=market))
     return to_model(FullChapter, body)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id
+from ..ids import segment
 from ..models.podcast import FullEpisode, SavedEpisodePaging
 from ._helpers import change_library, contains, get_many, get_page, query
 
@@ -34,7 +34,7 @@ def episode(token: TokenLike, episode_id: str, market: str | None = None) -> Ful
             episode not available there.
     """
     params = query(market=market)
-    body = send("GET", f"/episodes/{to_id(episode_id, 'episode')}", token=token, params=params, scopes=_POSITION)
+    body = send("GET", f"/episodes/{segment(episode_id, 'episode')}", token=token, params=params, scopes=_POSITION)
     return to_model(FullEpisode, body)
 
 
@@ -71,8 +71,10 @@ def saved_episodes_add(token: TokenLike, episode_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_add``.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("PUT", token, "/me/episodes", "episode", episode_ids, 50)
+    change_library("saved_episodes_add", "PUT", token, "/me/episodes", "episode", episode_ids, 50)
 
 
 def saved_episodes_delete(token: TokenLike, episode_ids: Iterable[str]) -> None:
@@ -80,8 +82,10 @@ def saved_episodes_delete(token: TokenLike, episode_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_delete``.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("DELETE", token, "/me/episodes", "episode", episode_ids, 50)
+    change_library("saved_episodes_delete", "DELETE", token, "/me/episodes", "episode", episode_ids, 50)
 
 
 def saved_episodes_contains(token: TokenLike, episode_ids: Iterable[str]) -> list[bool]:

@@ -51,8 +51,11 @@ def artists_follow(token: TokenLike, artist_ids: Iterable[str]) -> None:
 
     Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
     use ``library_add`` with artist URIs.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("PUT", token, "/me/following", "artist", artist_ids, 50, "user-follow-modify", type="artist")
+    change_library("artists_follow", "PUT", token, "/me/following", "artist", artist_ids, 50, "user-follow-modify",
+                   type="artist")
 
 
 def artists_unfollow(token: TokenLike, artist_ids: Iterable[str]) -> None:
@@ -60,8 +63,11 @@ def artists_unfollow(token: TokenLike, artist_ids: Iterable[str]) -> None:
 
     Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
     use ``library_delete`` with artist URIs.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("DELETE", token, "/me/following", "artist", artist_ids, 50, "user-follow-modify", type="artist")
+    change_library("artists_unfollow", "DELETE", token, "/me/following", "artist", artist_ids, 50,
+                   "user-follow-modify", type="artist")
 
 
 def artists_is_following(token: TokenLike, artist_ids: Iterable[str]) -> list[bool]:
@@ -81,8 +87,11 @@ def users_follow(token: TokenLike, user_ids: Iterable[str]) -> None:
 
     Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
     use ``library_add`` with user URIs.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("PUT", token, "/me/following", "user", user_ids, 50, "user-follow-modify", type="user")
+    change_library("users_follow", "PUT", token, "/me/following", "user", user_ids, 50, "user-follow-modify",
+                   type="user")
 
 
 def users_unfollow(token: TokenLike, user_ids: Iterable[str]) -> None:
@@ -90,8 +99,11 @@ def users_unfollow(token: TokenLike, user_ids: Iterable[str]) -> None:
 
     Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
     use ``library_delete`` with user URIs.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("DELETE", token, "/me/following", "user", user_ids, 50, "user-follow-modify", type="user")
+    change_library("users_unfollow", "DELETE", token, "/me/following", "user", user_ids, 50, "user-follow-modify",
+                   type="user")
 
 
 def users_is_following(token: TokenLike, user_ids: Iterable[str]) -> list[bool]:

@@ -14,13 +14,13 @@ body is also taken is an open question).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .._http import send
 from .._token import TokenLike
 from ..errors import InvalidInput
 from ..ids import parse, to_uri
-from ._helpers import chunks, list_of, query
+from ._helpers import chunks, list_of, query, write_chunks
 
 __all__ = ["library_add", "library_contains", "library_delete"]
 
@@ -47,8 +47,11 @@ def library_add(token: TokenLike, uris: Iterable[str], *, kind: str | None = Non
             ``kind`` is given.
         kind: the kind of every item (``"track"``, ...), needed for bare IDs;
             a URI or URL of another kind is then refused.
+
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    _change("PUT", token, uris, kind)
+    _change("library_add", "PUT", token, uris, kind)
 
 
 def library_delete(token: TokenLike, uris: Iterable[str], *, kind: str | None = None) -> None:
@@ -60,8 +63,11 @@ def library_delete(token: TokenLike, uris: Iterable[str], *, kind: str | None = 
 
     Kinds and arguments as for ``library_add`` (artist URIs: use
     ``artists_unfollow`` if Spotify answers 400).
+
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    _change("DELETE", token, uris, kind)
+    _change("library_delete", "DELETE", token, uris, kind)
 
 
 def library_contains(token: TokenLike, uris: Iterable[str], *, kind: str | None = None) -> list[bool]:
@@ -86,9 +92,11 @@ def library_contains(token: TokenLike, uris: Iterable[str], *, kind: str | None 
     return answers
 
 
-def _change(method: str, token: TokenLike, uris: Iterable[str], kind: str | None) -> None:
-    for chunk in chunks(_uris(uris, kind), _SIZE):
+def _change(name: str, method: str, token: TokenLike, uris: Iterable[str], kind: str | None) -> None:
+    def send_chunk(start: int, chunk: Sequence[str], snapshot: None) -> None:
         send(method, "/me/library", token=token, params=query(uris=chunk), scopes=_MODIFY)
+
+    write_chunks(name, _uris(uris, kind), _SIZE, send_chunk)
 
 
 def _uris(values: Iterable[str], kind: str | None) -> list[str]:

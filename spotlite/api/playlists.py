@@ -4,24 +4,27 @@ Since 2026 the items of a playlist live at ``/playlists/{id}/items`` (was
 ``/tracks``) and are given only for playlists the user owns or collaborates
 on; ``POST /me/playlists`` creates a playlist. Writes that may take more items
 than one request allows are split into requests of 100, in order, and return
-the snapshot ID of the playlist after the last one.
+the snapshot ID of the playlist after the last one. When a request fails after
+others succeeded, they raise ``PartialWriteError``: which items were written,
+which failed and which remain (pass those to resume), and the playlist's
+snapshot ID after the last request that succeeded.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, overload
 
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..errors import InvalidInput, MappingError
-from ..ids import parse, to_id, to_uri
+from ..ids import parse, segment, to_uri
 from ..models.common import Image
 from ..models.playlist import FullPlaylist, PlaylistTrackPaging, SimplePlaylistPaging
-from ._helpers import DEPRECATED, check_int, chunks, contains, get_page, query, unwrap
+from ._helpers import DEPRECATED, check_int, contains, get_page, query, unwrap, write_chunks
 
 __all__ = [
     "followed_playlists",
@@ -92,7 +95,7 @@ def playlist(
         or collaborates on it. A dict when ``fields`` is given.
     """
     params = query(fields=fields, market=market, additional_types=_additional_types(as_tracks))
-    body = send("GET", f"/playlists/{to_id(playlist_id, 'playlist')}", token=token, params=params,
+    body = send("GET", f"/playlists/{segment(playlist_id, 'playlist')}", token=token, params=params,
                 notes={404: EDITORIAL})
     return _object(body) if fields is not None else to_model(FullPlaylist, body)
 
@@ -161,7 +164,7 @@ def playlists(token: TokenLike, user_id: str, limit: int = 20, offset: int = 0) 
     user's own private and collaborative ones). Deprecated by Spotify:
     development-mode apps get 403.
     """
-    body = get_page(token, f"/users/{to_id(user_id, 'user')}/playlists", limit, offset, max_offset=100_000,
+    body = get_page(token, f"/users/{segment(user_id, 'user')}/playlists", limit, offset, max_offset=100_000,
                     scopes=("playlist-read-private", "playlist-read-collaborative"), notes={403: DEPRECATED})
     return to_model(SimplePlaylistPaging, body)
 
@@ -195,7 +198,7 @@ def playlist_create_for_user(
     """
     _check_details(name, public, None)
     payload = {"name": name, "public": public, "description": description}
-    body = send("POST", f"/users/{to_id(user_id, 'user')}/playlists", token=token, json=payload,
+    body = send("POST", f"/users/{segment(user_id, 'user')}/playlists", token=token, json=payload,
                 scopes=MODIFY, notes={403: DEPRECATED})
     return to_model(FullPlaylist, body)
 
@@ -217,7 +220,7 @@ def playlist_change_details(
     payload = _json(name=name, public=public, collaborative=collaborative, description=description)
     if not payload:
         raise InvalidInput("nothing to change: give name, public, collaborative or description")
-    send("PUT", f"/playlists/{to_id(playlist_id, 'playlist')}", token=token, json=payload, scopes=MODIFY)
+    send("PUT", f"/playlists/{segment(playlist_id, 'playlist')}", token=token, json=payload, scopes=MODIFY)
 
 
 def playlist_add(token: TokenLike, playlist_id: str, uris: Iterable[str], position: int | None = None) -> str:
@@ -232,15 +235,22 @@ def playlist_add(token: TokenLike, playlist_id: str, uris: Iterable[str], positi
 
     Returns:
         The playlist's snapshot ID after the last request.
+
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
     path, items = _items_path(playlist_id), _item_uris(uris)
     if position is not None:
         check_int("position", position)
-    snapshot = ""
-    for n, chunk in enumerate(chunks(items, CHUNK)):
-        at = None if position is None else position + n * CHUNK
-        snapshot = _snapshot(send("POST", path, token=token, json=_json(uris=chunk, position=at), scopes=MODIFY))
-    return snapshot
+
+    def add(start: int, chunk: Sequence[str], snapshot: str | None) -> str:
+        return _add(token, path, chunk, None if position is None else position + start)
+
+    def resume(written: int) -> str:
+        at = "" if position is None else f" with position={position + written}"
+        return f"Pass .remaining to playlist_add{at} to resume."
+
+    return write_chunks("playlist_add", items, CHUNK, add, resume=resume)
 
 
 def playlist_replace(token: TokenLike, playlist_id: str, uris: Iterable[str]) -> str:
@@ -252,12 +262,22 @@ def playlist_replace(token: TokenLike, playlist_id: str, uris: Iterable[str]) ->
 
     Returns:
         The playlist's snapshot ID after the last request.
+
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
     items = _item_uris(uris, empty=True)
-    body = send("PUT", _items_path(playlist_id), token=token, json={"uris": items[:CHUNK]}, scopes=MODIFY)
-    if len(items) > CHUNK:
-        return playlist_add(token, playlist_id, items[CHUNK:])
-    return _snapshot(body)
+    path = _items_path(playlist_id)
+
+    def replace_or_add(start: int, chunk: Sequence[str], snapshot: str | None) -> str:
+        if start == 0:
+            return _snapshot(send("PUT", path, token=token, json={"uris": list(chunk)}, scopes=MODIFY))
+        return _add(token, path, chunk, None)
+
+    def resume(written: int) -> str:
+        return "Pass .remaining to playlist_add to resume (not to playlist_replace: it would drop what was written)."
+
+    return write_chunks("playlist_replace", items, CHUNK, replace_or_add, resume=resume)
 
 
 def playlist_clear(token: TokenLike, playlist_id: str) -> str:
@@ -311,13 +331,20 @@ def playlist_remove(token: TokenLike, playlist_id: str, uris: Iterable[str], sna
 
     Returns:
         The playlist's snapshot ID after the last request.
+
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
     path, items = _items_path(playlist_id), _item_uris(uris, local=True)
-    snapshot = ""
-    for chunk in chunks(items, CHUNK):
-        payload = _json(items=[{"uri": uri} for uri in chunk], snapshot_id=snapshot or snapshot_id)
-        snapshot = _snapshot(send("DELETE", path, token=token, json=payload, scopes=MODIFY))
-    return snapshot
+
+    def remove(start: int, chunk: Sequence[str], snapshot: str | None) -> str:
+        payload = _json(items=[{"uri": uri} for uri in chunk], snapshot_id=snapshot)
+        return _snapshot(send("DELETE", path, token=token, json=payload, scopes=MODIFY))
+
+    def resume(written: int) -> str:
+        return "Pass .remaining to playlist_remove with snapshot_id=.snapshot_id to resume."
+
+    return write_chunks("playlist_remove", items, CHUNK, remove, snapshot_id=snapshot_id, resume=resume)
 
 
 def playlist_cover_image(token: TokenLike, playlist_id: str) -> list[Image]:
@@ -326,7 +353,7 @@ def playlist_cover_image(token: TokenLike, playlist_id: str) -> list[Image]:
     Returns:
         The images, largest first; their URLs expire within a day.
     """
-    body = send("GET", f"/playlists/{to_id(playlist_id, 'playlist')}/images", token=token)
+    body = send("GET", f"/playlists/{segment(playlist_id, 'playlist')}/images", token=token)
     if not isinstance(body, list):
         raise MappingError("array", body)
     return [to_model(Image, image) for image in body]
@@ -342,7 +369,7 @@ def playlist_cover_image_upload(token: TokenLike, playlist_id: str, image: bytes
         image: a JPEG, as the file's bytes or as base64 text; its base64 form
             may be at most 256 KB. Anything else is refused before sending.
     """
-    path = f"/playlists/{to_id(playlist_id, 'playlist')}/images"
+    path = f"/playlists/{segment(playlist_id, 'playlist')}/images"
     send("PUT", path, token=token, data=_jpeg_base64(image), headers={"Content-Type": "image/jpeg"},
          scopes=("ugc-image-upload", *MODIFY))
 
@@ -380,12 +407,17 @@ def playlist_is_following(token: TokenLike, playlist_id: str, user_ids: Iterable
     return contains(token, path, "user", user_ids, 1, "playlist-read-private")
 
 
+def _add(token: TokenLike, path: str, uris: Sequence[str], position: int | None) -> str:
+    """POST one chunk of items (at most 100) at ``position`` (None appends); the new snapshot ID."""
+    return _snapshot(send("POST", path, token=token, json=_json(uris=list(uris), position=position), scopes=MODIFY))
+
+
 def _items_path(playlist_id: str) -> str:
-    return f"/playlists/{to_id(playlist_id, 'playlist')}/items"
+    return f"/playlists/{segment(playlist_id, 'playlist')}/items"
 
 
 def _followers_path(playlist_id: str) -> str:
-    return f"/playlists/{to_id(playlist_id, 'playlist')}/followers"
+    return f"/playlists/{segment(playlist_id, 'playlist')}/followers"
 
 
 def _additional_types(as_tracks: bool | Iterable[str]) -> list[str] | None:

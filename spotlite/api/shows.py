@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id
+from ..ids import segment
 from ..models.podcast import FullShow, SavedShowPaging, SimpleEpisodePaging, SimpleShow
 from ._helpers import change_library, contains, get_many, get_page, query
 
@@ -39,7 +39,7 @@ def show(token: TokenLike, show_id: str, market: str | None = None) -> FullShow:
         The show; ``show.episodes`` is the first page of its episodes.
     """
     params = query(market=market)
-    body = send("GET", f"/shows/{to_id(show_id, 'show')}", token=token, params=params, scopes=_POSITION)
+    body = send("GET", f"/shows/{segment(show_id, 'show')}", token=token, params=params, scopes=_POSITION)
     return to_model(FullShow, body)
 
 
@@ -64,7 +64,7 @@ def show_episodes(
     Returns:
         A page of episodes; ``spotlite.all_items`` walks the rest.
     """
-    path = f"/shows/{to_id(show_id, 'show')}/episodes"
+    path = f"/shows/{segment(show_id, 'show')}/episodes"
     return to_model(SimpleEpisodePaging, get_page(token, path, limit, offset, scopes=_POSITION, market=market))
 
 
@@ -85,8 +85,10 @@ def saved_shows_add(token: TokenLike, show_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_add``.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("PUT", token, "/me/shows", "show", show_ids, 50)
+    change_library("saved_shows_add", "PUT", token, "/me/shows", "show", show_ids, 50)
 
 
 def saved_shows_delete(token: TokenLike, show_ids: Iterable[str], market: str | None = None) -> None:
@@ -94,12 +96,14 @@ def saved_shows_delete(token: TokenLike, show_ids: Iterable[str], market: str | 
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_delete``.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
 
     Args:
         market: country code or ``"from_token"``; only shows available there
             are removed.
     """
-    change_library("DELETE", token, "/me/shows", "show", show_ids, 50, market=market)
+    change_library("saved_shows_delete", "DELETE", token, "/me/shows", "show", show_ids, 50, market=market)
 
 
 def saved_shows_contains(token: TokenLike, show_ids: Iterable[str]) -> list[bool]:

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..ids import to_id, to_ids
+from ..ids import segment
 from ..models.music import FullTrack, SavedTrackPaging
-from ._helpers import DEPRECATED, change_library, chunks, contains, get_many, get_page, query
+from ._helpers import change_library, contains, get_many, get_page, query
 
 __all__ = [
     "saved_tracks",
@@ -29,7 +29,7 @@ def track(token: TokenLike, track_id: str, market: str | None = None) -> FullTra
         market: country code or ``"from_token"``; with one, a track unavailable
             there may be relinked (``linked_from``) or marked ``is_playable=False``.
     """
-    body = send("GET", f"/tracks/{to_id(track_id, 'track')}", token=token, params=query(market=market))
+    body = send("GET", f"/tracks/{segment(track_id, 'track')}", token=token, params=query(market=market))
     return to_model(FullTrack, body)
 
 
@@ -61,10 +61,10 @@ def saved_tracks_add(token: TokenLike, track_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     use ``library_add``. The IDs travel in the JSON body, as the spec asks.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    for chunk in chunks(to_ids(track_ids, "track"), 50):
-        send("PUT", "/me/tracks", token=token, json={"ids": list(chunk)}, scopes=("user-library-modify",),
-             notes={403: DEPRECATED})
+    change_library("saved_tracks_add", "PUT", token, "/me/tracks", "track", track_ids, 50, ids_in_body=True)
 
 
 def saved_tracks_delete(token: TokenLike, track_ids: Iterable[str]) -> None:
@@ -72,8 +72,10 @@ def saved_tracks_delete(token: TokenLike, track_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     use ``library_delete``.
+    If a later request fails, raises ``PartialWriteError`` saying what was
+    written; see its docs.
     """
-    change_library("DELETE", token, "/me/tracks", "track", track_ids, 50)
+    change_library("saved_tracks_delete", "DELETE", token, "/me/tracks", "track", track_ids, 50)
 
 
 def saved_tracks_contains(token: TokenLike, track_ids: Iterable[str]) -> list[bool]:

@@ -8,7 +8,7 @@ from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..errors import InvalidInput
-from ..ids import to_id
+from ..ids import segment
 from ..models.artist import FullArtistOffsetPaging
 from ..models.music import FullTrackPaging
 from ..models.user import PrivateUser, PublicUser
@@ -38,7 +38,7 @@ def user(token: TokenLike, user_id: str) -> PublicUser:
     Args:
         user_id: the user's ID (``smedjan``), URI or open.spotify.com URL.
     """
-    body = send("GET", f"/users/{to_id(user_id, 'user')}", token=token, notes={403: DEPRECATED})
+    body = send("GET", f"/users/{segment(user_id, 'user')}", token=token, notes={403: DEPRECATED})
     return to_model(PublicUser, body)
 
 

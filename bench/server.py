@@ -1,0 +1,86 @@
+"""A fast loopback HTTP server for benchmarks, run in a child process.
+
+    python bench/server.py BODIES_JSON [--latency SECONDS]
+
+``BODIES_JSON`` maps a path (``/v1/albums/x``) to the file of its body. The
+server answers every request for a known path with that body (keep-alive,
+``Content-Length``), 404 otherwise, after ``--latency`` seconds when given. It
+prints its base URL on the first line of its output and runs until its
+standard input closes. A thread per connection keeps its own cost per answer
+to a few tens of microseconds, so the client's cost dominates a benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+
+
+def answer(body: bytes) -> bytes:
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {len(body)}\r\n\r\n"
+    return head.encode() + body
+
+
+def serve(conn: socket.socket, answers: dict[bytes, bytes], latency: float) -> None:
+    reader = conn.makefile("rb")
+    with conn, reader:
+        while True:
+            line = reader.readline(65536)
+            if not line:
+                return
+            length = 0
+            while (header := reader.readline(65536)) not in (b"\r\n", b""):
+                if header.lower().startswith(b"content-length:"):
+                    length = int(header.split(b":")[1])
+            reader.read(length)
+            if latency:
+                time.sleep(latency)
+            path = line.split(b" ")[1].split(b"?")[0]
+            conn.sendall(answers.get(path, NOT_FOUND))
+
+
+def main() -> None:
+    bodies = json.loads(Path(sys.argv[1]).read_text())
+    latency = float(sys.argv[sys.argv.index("--latency") + 1]) if "--latency" in sys.argv else 0.0
+    answers = {path.encode(): answer(Path(file).read_bytes()) for path, file in bodies.items()}
+    listener = socket.create_server(("127.0.0.1", 0), backlog=512)
+    print(f"http://127.0.0.1:{listener.getsockname()[1]}", flush=True)
+
+    def accept() -> None:
+        while True:
+            conn, _ = listener.accept()
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            threading.Thread(target=serve, args=(conn, answers, latency), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    sys.stdin.read()  # until the parent closes our standard input
+
+
+@contextmanager
+def running(bodies: dict[str, Path], latency: float = 0.0, folder: Path | None = None) -> Iterator[str]:
+    """Run the server in a child process for a ``with`` block; yields its base URL."""
+    table = (folder or Path("/tmp")) / f"spotlite-bench-bodies-{id(bodies)}.json"
+    table.write_text(json.dumps({path: str(file) for path, file in bodies.items()}))
+    command = [sys.executable, __file__, str(table), "--latency", str(latency)]
+    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        yield child.stdout.readline().strip()
+    finally:
+        assert child.stdin is not None
+        child.stdin.close()
+        child.wait(timeout=10)
+        table.unlink()
+
+
+if __name__ == "__main__":
+    main()
