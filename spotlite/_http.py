@@ -328,6 +328,8 @@ def _attempt(config: Settings, request: _Request, url: str, secret: str | None, 
             raise
     except Exception as error:  # noqa: BLE001 - requests, urllib3 and socket failures, each turned into ours
         failure = _transport_failure(error, request, url, secret)
+    if failure is not None and isinstance(failure.error, Timeout) and time.monotonic() >= deadline - 0.01:
+        failure = _Failure(_deadline_passed(config, request, url), False)  # the read's timeout was the deadline's
     if failure is not None:
         return failure  # returned, not raised here: no exception of requests' becomes our __context__
     return _Answer(response.status_code, response.reason or "", url, response.headers, body)
@@ -449,11 +451,13 @@ def _transport_failure(error: Exception, request: _Request, url: str, secret: st
     text = f"{type(error).__name__}: {error}"
     if secret and len(secret) >= 8:  # shorter ones are no real token, and would mangle the text
         text = text.replace(secret, "***")
-    timed_out = isinstance(error, TimeoutError) or any("Timeout" in c.__name__ for c in type(error).__mro__)
+    names = [c.__name__ for c in type(error).__mro__]
+    timed_out = isinstance(error, TimeoutError) or any("Timeout" in name for name in names)
+    undecodable = any("DecodingError" in name or "DecodeError" in name for name in names)
     unsent = any(name in text for name in _UNSENT)
     kind = Timeout if timed_out else TransportError
     failed = kind(f"{'timed out' if timed_out else 'failed'} ({text})", method=request.method, url=url)
-    return _Failure(failed, request.idempotent or unsent)
+    return _Failure(failed, unsent or (request.idempotent and not undecodable))
 
 
 def _parsed(answer: _Answer) -> Any:

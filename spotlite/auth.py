@@ -211,13 +211,16 @@ def _token_request(
         pair = base64.b64encode(f"{client_id}:{client_secret}".encode()).decode("ascii")
         headers["Authorization"] = f"Basic {pair}"
     url = f"{_http.settings().accounts_url}/api/token"
+    refused: AuthError | None = None
     try:
         body = _http.send("POST", url, token=None, data=form, headers=headers, bearer=False)
     except HTTPError as error:
         if error.status >= 500 or error.reason is None:
             raise
         hint = f"; {EXPIRED_REFRESH}" if refresh_token and error.reason == "invalid_grant" else ""
-        raise AuthError(error.reason, error.message + hint) from None
+        refused = AuthError(error.reason, error.message + hint)
+    if refused is not None:
+        raise refused  # outside the handler: no chain back to the request
     return _token_from(body, pkce="code_verifier" in form or "client_id" in form, refresh_token=refresh_token)
 
 

@@ -63,6 +63,16 @@ def reset(conn: socket.socket) -> None:
     conn.close()
 
 
+def stall(conn: socket.socket, seconds: float) -> None:
+    """Answer nothing for up to ``seconds``; ends early when the client hangs up or the server stops."""
+    conn.settimeout(seconds)
+    try:
+        conn.recv(1)
+    except OSError:
+        pass
+    conn.settimeout(IDLE)
+
+
 @dataclass
 class Server:
     """A running loopback server; ``url`` is its base, ``requests`` what it read."""
