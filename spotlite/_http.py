@@ -136,6 +136,9 @@ def configure(**changes: Any) -> Settings:
     unknown = sorted(set(changes) - set(Settings.__dataclass_fields__))
     if unknown:
         raise InvalidInput(f"unknown setting {', '.join(unknown)}; settings are {', '.join(Settings.__slots__)}")
+    for name in ("api_url", "accounts_url"):
+        if isinstance(changes.get(name), str):
+            changes[name] = changes[name].rstrip("/")
     new = dataclasses.replace(_settings, **changes)
     _check(new)
     old, _settings = _settings, new
@@ -209,7 +212,7 @@ def _request(
     head = {"Accept": "application/json", "Accept-Encoding": "gzip, deflate", "User-Agent": USER_AGENT}
     body: bytes | None = None
     if json is not None:
-        body = jsonlib.dumps(json, allow_nan=False).encode()
+        body = _json_body(json)
         head["Content-Type"] = "application/json"
     elif isinstance(data, bytes):
         body = data
@@ -223,13 +226,22 @@ def _request(
     return _Request(method, full_url, head, body, retry)
 
 
+def _json_body(value: Any) -> bytes:
+    refused: InvalidInput | None = None
+    try:
+        return jsonlib.dumps(value, allow_nan=False).encode()
+    except (TypeError, ValueError) as error:
+        refused = InvalidInput(f"the request's JSON body cannot be sent: {error}")
+    raise refused
+
+
 def _under_configured(config: Settings, url: str, bearer: bool) -> str:
     """``url`` under the configured API; Spotify's own API URLs (in pages' ``next``) are moved there.
 
     Refuses to send a token anywhere else.
     """
     if "://" not in url:
-        return config.api_url + url
+        return config.api_url + ("" if url.startswith("/") else "/") + url
     for base in (config.api_url, SPOTIFY_API):
         if url == base or url.startswith((base + "/", base + "?")):
             return config.api_url + url[len(base):]
