@@ -34,9 +34,10 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "paging": ("all_items", "all_pages", "next_page", "previous_page"),
     "auth": (
         "authorisation_url", "parse_code_from_url", "pkce_pair", "prompt_for_pkce_token", "prompt_for_user_token",
-        "refresh_pkce_token", "refresh_user_token", "request_client_token", "request_pkce_token",
+        "refresh", "refresh_pkce_token", "refresh_user_token", "request_client_token", "request_pkce_token",
         "request_user_token",
     ),
+    "refreshing": ("RefreshingToken",),
     "config": ("config_from_environment", "config_from_file", "config_to_file"),
     "models._base": ("Model", "to_dict"),
     "api.raw": ("request",),
@@ -117,6 +118,7 @@ if TYPE_CHECKING:
     from .ids import *
     from .models._base import *
     from .paging import *
+    from .refreshing import *
 
 
 def __getattr__(name: str) -> Any:

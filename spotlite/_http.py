@@ -187,8 +187,7 @@ def send(
     """
     config = _settings
     request = _request(config, method, url, params, json, data, headers, idempotent, bearer)
-    secret = access_token_of(token) if bearer else None
-    answer = _retrying(config, request, secret)
+    answer = _authorised(config, request, token, bearer)
     if answer.status >= 300:
         raise _error(answer, request.method, tuple(scopes), notes or {})
     return _parsed(answer)
@@ -248,6 +247,24 @@ def _under_configured(config: Settings, url: str, bearer: bool) -> str:
     if not bearer and url.startswith(config.accounts_url + "/"):
         return url
     raise InvalidInput(f"refusing to send the token to {url!r}: it is not under api_url ({config.api_url})")
+
+
+def _authorised(config: Settings, request: _Request, token: TokenLike | None, bearer: bool) -> _Answer:
+    """Send with the token; after a 401 for an expired token from a refreshing source, refresh once and resend.
+
+    A refreshing source (``RefreshingToken``) offers ``refresh_after_401``.
+    """
+    secret = access_token_of(token) if bearer else None
+    answer = _retrying(config, request, secret)
+    renew = getattr(token, "refresh_after_401", None)
+    if secret is not None and renew is not None and answer.status == 401 and _expired(answer):
+        answer = _retrying(config, request, access_token_of(renew(secret)))
+    return answer
+
+
+def _expired(answer: _Answer) -> bool:
+    """A 401 saying the token expired (Spotify: "The access token expired")."""
+    return answer.status == 401 and "expired" in _message(answer)[0].lower()
 
 
 def _retrying(config: Settings, request: _Request, secret: str | None) -> _Answer:
@@ -490,21 +507,30 @@ def _error(answer: _Answer, method: str, scopes: tuple[str, ...], notes: Mapping
     """The exception for an error answer, with Spotify's message and reason."""
     status = answer.status
     message, reason = _message(answer)
-    if status in (401, 403) and scopes:
+    if _expired(answer):
+        scopes = ()
+        message += " (refresh the token, or let spotlite.RefreshingToken do it)"
+    elif status in (401, 403) and scopes:
         message += f" (this endpoint needs the scope{'s' * (len(scopes) > 1)} {', '.join(scopes)})"
+    else:
+        scopes = ()
     note = notes.get(reason or "") or notes.get(status)
     if note:
         message += f". {note}"
     kept = ErrorResponse(status, answer.reason, answer.url, _kept_headers(answer.headers), answer.body)
     cls = error_class(status)
+    error: HTTPError
     if cls is TooManyRequests:
-        return TooManyRequests(status, message, reason=reason, url=answer.url, response=kept,
-                               retry_after=_retry_after(answer.headers))
-    if cls is RedirectError:
+        error = TooManyRequests(status, message, reason=reason, url=answer.url, response=kept,
+                                retry_after=_retry_after(answer.headers))
+    elif cls is RedirectError:
         location = answer.headers.get("Location")
         message = _redirect_message(status, method, location)
-        return RedirectError(status, message, url=answer.url, response=kept, location=location)
-    return cls(status, message, reason=reason, url=answer.url, response=kept)
+        error = RedirectError(status, message, url=answer.url, response=kept, location=location)
+    else:
+        error = cls(status, message, reason=reason, url=answer.url, response=kept)
+    error.scopes = scopes
+    return error
 
 
 def _redirect_message(status: int, method: str, location: str | None) -> str:

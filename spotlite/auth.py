@@ -34,6 +34,7 @@ __all__ = [
     "pkce_pair",
     "prompt_for_pkce_token",
     "prompt_for_user_token",
+    "refresh",
     "refresh_pkce_token",
     "refresh_user_token",
     "request_client_token",
@@ -126,6 +127,25 @@ def refresh_pkce_token(client_id: str, refresh_token: str) -> Token:
     """Get a fresh PKCE user token; keeps the old refresh token when no new one comes."""
     form = {"grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": client_id}
     return _token_request(form, refresh_token=refresh_token)
+
+
+def refresh(token: Token, client_id: str, client_secret: str | None = None) -> Token:
+    """Get a fresh user token for ``token``, by the refresh its flow takes (PKCE or normal).
+
+    Args:
+        token: a user token with a refresh token; ``token.uses_pkce`` picks the flow.
+        client_secret: needed for a token of the normal flow, not for PKCE.
+
+    Returns:
+        The new token; it keeps the old refresh token when Spotify sends no new one.
+    """
+    if not isinstance(token, Token) or token.refresh_token is None:
+        raise InvalidInput("refresh takes a user Token with a refresh token")
+    if token.uses_pkce:
+        return refresh_pkce_token(client_id, token.refresh_token)
+    if client_secret is None:
+        raise InvalidInput("this token came from the normal flow: refreshing it needs the client secret")
+    return refresh_user_token(client_id, client_secret, token.refresh_token)
 
 
 def parse_code_from_url(url: str, state: str | None = None) -> str:

@@ -123,7 +123,11 @@ class HTTPError(SpotliteError):
     ``message`` and ``reason`` are Spotify's own (``reason`` is set by the player
     endpoints, e.g. ``NO_ACTIVE_DEVICE``); ``url`` is the request URL and
     ``response`` an ``ErrorResponse`` with the answer's status, headers and body.
+    ``scopes``: for a 401 or 403 that is not about an expired token, the scopes
+    the endpoint needs (empty otherwise).
     """
+
+    scopes: tuple[str, ...] = ()
 
     def __init__(
         self,

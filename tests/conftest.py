@@ -120,5 +120,11 @@ def token() -> str | spotlite.Token:
 
 @pytest.fixture(scope="session")
 def expired_token() -> str:
-    """A token the API refuses with 401."""
+    """A token the API refuses with 401 as expired."""
     return "dummy-expired-token"
+
+
+@pytest.fixture(scope="session")
+def revoked_token() -> str:
+    """A token the API refuses with 401 as invalid (not expired)."""
+    return "dummy-revoked-token"

@@ -62,9 +62,9 @@ def test_followed_artists_checks_input(token: str, cassette: Any) -> None:
     assert cassette.requests == []
 
 
-def test_followed_artists_expired_token_names_scope(expired_token: str) -> None:
-    with pytest.raises(Unauthorised, match="The access token expired.*user-follow-read"):
-        spotlite.followed_artists(expired_token)
+def test_followed_artists_invalid_token_names_scope(revoked_token: str) -> None:
+    with pytest.raises(Unauthorised, match="Invalid access token.*user-follow-read"):
+        spotlite.followed_artists(revoked_token)
 
 
 def test_artists_follow_is_following_unfollow(token: str, cassette: Any) -> None:

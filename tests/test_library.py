@@ -112,8 +112,8 @@ def test_library_more_than_40_is_refused_by_spotify(token: str) -> None:
         spotlite.request(token, "PUT", "/me/library", params={"uris": ",".join(TRACKS[:41])})
 
 
-def test_library_expired_token_names_scopes(expired_token: str) -> None:
+def test_library_invalid_token_names_scopes(revoked_token: str) -> None:
     with pytest.raises(Unauthorised, match="user-library-read, user-follow-read, playlist-read-private"):
-        spotlite.library_contains(expired_token, [f"spotify:track:{FINLANDIA}"])
+        spotlite.library_contains(revoked_token, [f"spotify:track:{FINLANDIA}"])
     with pytest.raises(Unauthorised, match="user-library-modify, user-follow-modify, playlist-modify-public"):
-        spotlite.library_add(expired_token, [f"spotify:track:{FINLANDIA}"])
+        spotlite.library_add(revoked_token, [f"spotify:track:{FINLANDIA}"])

@@ -398,9 +398,9 @@ def test_premium_required(player: str) -> None:
     assert "user-modify-playback-state" in str(caught.value)
 
 
-def test_expired_token_names_the_scope(expired_token: str) -> None:
+def test_invalid_token_names_the_scope(revoked_token: str) -> None:
     with pytest.raises(Unauthorised, match="needs the scope user-read-playback-state"):
-        spotlite.playback(expired_token)
+        spotlite.playback(revoked_token)
 
 
 def test_actions_keep_unknown_names() -> None:

@@ -198,9 +198,9 @@ def test_followed_playlists(token: str, cassette: Any) -> None:
     assert (picks.images, picks.public, picks.tracks) == ((), None, None)
 
 
-def test_followed_playlists_with_expired_token(expired_token: str) -> None:
-    with pytest.raises(Unauthorised, match="The access token expired .this endpoint needs the scope playlist-read"):
-        spotlite.followed_playlists(expired_token)
+def test_followed_playlists_with_invalid_token(revoked_token: str) -> None:
+    with pytest.raises(Unauthorised, match="Invalid access token .this endpoint needs the scope playlist-read"):
+        spotlite.followed_playlists(revoked_token)
 
 
 def test_playlists_of_a_user(token: str) -> None:

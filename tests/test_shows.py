@@ -35,9 +35,9 @@ def test_show_not_found(token: str) -> None:
         spotlite.show(token, UNKNOWN)
 
 
-def test_show_expired_token_names_scope(expired_token: str) -> None:
+def test_show_invalid_token_names_scope(revoked_token: str) -> None:
     with pytest.raises(Unauthorised, match="user-read-playback-position"):
-        spotlite.show(expired_token, BIG_SHOW)
+        spotlite.show(revoked_token, BIG_SHOW)
 
 
 def test_show_wrong_kind_refused_before_sending(token: str) -> None:

@@ -42,9 +42,9 @@ def test_saved_tracks_page_of_fifty(token: str) -> None:
     assert rest is not None and len(rest.items) == 7 and spotlite.next_page(token, rest) is None
 
 
-def test_saved_tracks_expired_token_names_scope(expired_token: str) -> None:
-    with pytest.raises(Unauthorised, match="The access token expired.*user-library-read"):
-        spotlite.saved_tracks(expired_token)
+def test_saved_tracks_invalid_token_names_scope(revoked_token: str) -> None:
+    with pytest.raises(Unauthorised, match="Invalid access token.*user-library-read"):
+        spotlite.saved_tracks(revoked_token)
 
 
 def test_saved_tracks_add_contains_delete_chunked(token: str, cassette: object) -> None:

@@ -29,9 +29,17 @@ def test_current_user_without_fields_removed_in_2026() -> None:
     assert (me.country, me.email, me.product, me.explicit_content, me.followers) == (None,) * 5
 
 
-def test_current_user_expired_token_names_scopes(expired_token: str) -> None:
-    with pytest.raises(Unauthorised, match="user-read-private, user-read-email"):
+def test_current_user_invalid_token_names_scopes(revoked_token: str) -> None:
+    with pytest.raises(Unauthorised, match="user-read-private, user-read-email") as caught:
+        spotlite.current_user(revoked_token)
+    assert caught.value.scopes == ("user-read-private", "user-read-email")
+
+
+def test_an_expired_token_names_no_scope(expired_token: str) -> None:
+    with pytest.raises(Unauthorised) as caught:
         spotlite.current_user(expired_token)
+    assert str(caught.value) == "401: The access token expired (refresh the token, or let spotlite.RefreshingToken do it)"
+    assert caught.value.scopes == ()
 
 
 def test_user(token: str) -> None:

@@ -30,7 +30,9 @@ def batch_ids(request: Request, most: int = 50) -> list[str] | Reply:
 
 
 def unauthorised(headers: dict[str, str]) -> Reply | None:
-    """401 for a token the stand-in treats as expired."""
+    """401 for a token the stand-in treats as expired, or as invalid (revoked)."""
     if "expired" in headers.get("Authorization", ""):
         return error(401, "The access token expired")
+    if "revoked" in headers.get("Authorization", ""):
+        return error(401, "Invalid access token")
     return None

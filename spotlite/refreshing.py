@@ -1,0 +1,163 @@
+"""``RefreshingToken``: a token that refreshes itself, for programs that run for hours.
+
+    token = spotlite.RefreshingToken(user_token, client_id, client_secret)
+    while True:
+        print(spotlite.playback_currently_playing(token))   # refreshed when due
+        time.sleep(30)
+
+It goes wherever a token goes. Before each request it hands out its access
+token, refreshing it first when it expires within a minute; when a request
+still gets a 401 because the token expired (clocks drift, tokens get revoked
+early), that request refreshes once and is sent again. Other 401s are raised
+as they are.
+
+Many threads may share one: one refresh happens at a time and the others wait
+for its result. A refresh that fails raises ``AuthError`` (or the transport's
+error) in the thread that tried and in every thread that waited for it, and is
+not retried in a loop: the next call tries again. A refresh token that Spotify
+refuses (``invalid_grant``: revoked, or older than six months) stays refused:
+every later call raises at once, saying the user must authorise again.
+
+``on_refresh`` receives each new ``Token``, so a program can keep the refresh
+token Spotify rotates (it does for PKCE)::
+
+    def save(token: spotlite.Token) -> None:
+        spotlite.config_to_file("spotlite.cfg", (client_id, client_secret, redirect_uri, token.refresh_token))
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from . import auth
+from ._token import Token
+from .errors import AuthError, InvalidInput, SpotliteError
+
+__all__ = ["RefreshingToken"]
+
+
+class RefreshingToken:
+    """A user or app token that refreshes itself before it expires, safe to share between threads.
+
+    Args:
+        token: a user token with a refresh token (from the normal or the PKCE
+            flow: ``token.uses_pkce`` says which refresh it takes).
+        client_id: the app's client ID.
+        client_secret: the app's secret; None for a PKCE token.
+        on_refresh: called with each new ``Token`` (to save a rotated refresh token).
+    """
+
+    def __init__(
+        self,
+        token: Token,
+        client_id: str,
+        client_secret: str | None = None,
+        on_refresh: Callable[[Token], object] | None = None,
+    ) -> None:
+        if not isinstance(token, Token):
+            raise InvalidInput(f"RefreshingToken takes a Token, got {type(token).__name__}")
+        if token.refresh_token is None:
+            raise InvalidInput("the token has no refresh token: use RefreshingToken.for_client for an app token")
+        if not token.uses_pkce and client_secret is None:
+            raise InvalidInput("refreshing a token of the normal flow needs the client secret")
+        self._renew: Callable[[Token], Token] = lambda old: auth.refresh(old, client_id, client_secret)
+        self._setup(token, on_refresh)
+
+    @classmethod
+    def for_client(
+        cls, client_id: str, client_secret: str, on_refresh: Callable[[Token], object] | None = None
+    ) -> RefreshingToken:
+        """An app token (client credentials) that requests a new one when due; requests the first now."""
+        self = cls.__new__(cls)
+        self._renew = lambda old: auth.request_client_token(client_id, client_secret)
+        self._setup(auth.request_client_token(client_id, client_secret), on_refresh)
+        return self
+
+    def _setup(self, token: Token, on_refresh: Callable[[Token], object] | None) -> None:
+        self._token = token
+        self._on_refresh = on_refresh
+        self._lock = threading.Lock()
+        self._attempts = 0  # refreshes ended so far: tells waiting threads one ended while they waited
+        self._failure: SpotliteError | None = None  # of the last attempt
+        self._refused: AuthError | None = None  # the refresh token was refused: for good
+
+    def __call__(self) -> Token:
+        """The current token, refreshed first when it expires within a minute."""
+        token = self._token
+        return token if not token.is_expiring else self._refresh(token)
+
+    @property
+    def token(self) -> Token:
+        """The current token, as it is (no refresh)."""
+        return self._token
+
+    @property
+    def access_token(self) -> str:
+        """The current access token, refreshed first when due."""
+        return self().access_token
+
+    @property
+    def refresh_token(self) -> str | None:
+        """The refresh token in use (the latest Spotify sent)."""
+        return self._token.refresh_token
+
+    @property
+    def is_expiring(self) -> bool:
+        """True when the current token expires within a minute."""
+        return self._token.is_expiring
+
+    def refresh(self) -> Token:
+        """Refresh now, whatever the expiry; returns the new token."""
+        return self._refresh(self._token)
+
+    def refresh_after_401(self, rejected: str) -> str:
+        """The access token to send again after ``rejected`` got a 401 for an expired token.
+
+        Refreshes unless another thread already replaced ``rejected``.
+        """
+        token = self._token
+        if token.access_token != rejected:
+            return token.access_token
+        return self._refresh(token).access_token
+
+    def _refresh(self, stale: Token) -> Token:
+        """Replace ``stale`` by a new token, once however many threads ask at the same time."""
+        attempts = self._attempts
+        with self._lock:
+            if self._refused is not None:
+                raise AuthError(self._refused.error, self._refused.description)
+            if self._token is not stale:  # another thread refreshed while this one waited
+                return self._token
+            if self._attempts != attempts and self._failure is not None:  # ... and failed: share its failure
+                raise _copy(self._failure)
+            try:
+                token = self._renew(stale)
+            except SpotliteError as error:
+                self._failure = error
+                if isinstance(error, AuthError) and error.error == "invalid_grant":
+                    self._refused = error
+                raise
+            finally:
+                self._attempts += 1  # counted once ended, so the threads waiting meanwhile see it
+            self._token, self._failure = token, None
+            if self._on_refresh is not None:
+                self._on_refresh(token)
+        return token
+
+    def __repr__(self) -> str:
+        token = self._token
+        return f"RefreshingToken(expires_at={token.expires_at!r}, scope={token.scope!r}, uses_pkce={token.uses_pkce!r})"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("a RefreshingToken holds a lock and the app's secret: pickle its .token instead")
+
+
+def _copy(error: SpotliteError) -> SpotliteError:
+    """A fresh exception like ``error``, for another thread to raise (each gets its own traceback)."""
+    fresh = error.__class__.__new__(error.__class__)
+    fresh.args = error.args
+    fresh.__dict__.update(error.__dict__)
+    return fresh
