@@ -30,8 +30,9 @@ def walkthrough(
     config_file: Path,
     read_input: Callable[[str], str] = input,
     open_browser: Callable[[str], Any] | None = None,
+    catch_redirect: bool = True,
 ) -> None:
-    """Every line of the walkthrough, in order."""
+    """Every line of the walkthrough, in order (``catch_redirect=False`` when the redirect is pasted)."""
     token = spotlite.request_client_token(client_id, client_secret)
     album = spotlite.album(token, "3RBULTZJ97bvVzZLpxcB0j")
     assert album.tracks is not None
@@ -40,7 +41,8 @@ def walkthrough(
     print(album)
 
     user_token = spotlite.prompt_for_user_token(client_id, client_secret, redirect_uri, scope=spotlite.scope.every,
-                                                read_input=read_input, open_browser=open_browser)
+                                                read_input=read_input, open_browser=open_browser,
+                                                catch_redirect=catch_redirect)
     for top in spotlite.current_user_top_tracks(user_token, limit=10).items:
         print(top.name)
     spotlite.playback_start_tracks(user_token, ["3hHWhvw2hjwfngWcFjIzqr"])  # Finlandia
@@ -70,7 +72,8 @@ def replay(config_file: Path) -> None:
 
     opened: list[str] = []
     with recorder.use_cassette(REPLAY_CASSETTE):
-        walkthrough(*REPLAY_CONFIG, config_file, answer_prompt_from(opened, REPLAY_CONFIG[2]), opened.append)
+        walkthrough(*REPLAY_CONFIG, config_file, answer_prompt_from(opened, REPLAY_CONFIG[2]), opened.append,
+                    catch_redirect=False)
 
 
 def main() -> None:

@@ -5,8 +5,8 @@
   URL Spotify redirected to, then ``request_user_token``; ``refresh_user_token``.
 - With PKCE (no client secret): ``pkce_pair``, ``authorisation_url(...,
   code_challenge=challenge)``, ``request_pkce_token``; ``refresh_pkce_token``.
-- For scripts: ``prompt_for_user_token`` and ``prompt_for_pkce_token`` open the
-  browser and read the redirect URL you paste.
+- For a web app with many users, or a script: see ``spotlite.login``
+  (``begin_authorisation``/``finish_authorisation``, ``prompt_for_user_token``).
 
 Spotify removed the implicit grant; loopback redirect URIs must use
 ``http://127.0.0.1:PORT/...``, not ``localhost``. Failures raise ``AuthError``
@@ -20,20 +20,19 @@ import hashlib
 import math
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from . import _http
 from ._token import Token
 from .errors import AuthError, HTTPError, InvalidInput
+from .scope import Scope
 
 __all__ = [
     "authorisation_url",
     "parse_code_from_url",
     "pkce_pair",
-    "prompt_for_pkce_token",
-    "prompt_for_user_token",
     "refresh",
     "refresh_pkce_token",
     "refresh_user_token",
@@ -60,7 +59,7 @@ def request_client_token(client_id: str, client_secret: str) -> Token:
 def authorisation_url(
     client_id: str,
     redirect_uri: str,
-    scope: str | Iterable[str] | None = None,
+    scope: str | Iterable[str | Scope] | None = None,
     state: str | None = None,
     show_dialog: bool = False,
     code_challenge: str | None = None,
@@ -68,7 +67,8 @@ def authorisation_url(
     """The URL where the user grants the app access.
 
     Args:
-        scope: scopes to ask for (``spotlite.scope.every``, a list, or a str).
+        scope: scopes to ask for: a ``Scope`` (``spotlite.scope.every``,
+            ``scope.user_top_read + scope.user_read_private``), a list, or a str.
         state: an unguessable value to check in the redirect (see ``parse_code_from_url``).
         show_dialog: ask again even if the user granted access before.
         code_challenge: the S256 challenge of ``pkce_pair``, for the PKCE flow.
@@ -166,56 +166,12 @@ def parse_code_from_url(url: str, state: str | None = None) -> str:
     return codes[0]
 
 
-def prompt_for_user_token(
-    client_id: str,
-    client_secret: str,
-    redirect_uri: str,
-    scope: str | Iterable[str] | None = None,
-    *,
-    read_input: Callable[[str], str] = input,
-    open_browser: Callable[[str], Any] | None = None,
-) -> Token:
-    """Authorise a user interactively: open the browser, read the pasted redirect URL.
-
-    ``read_input`` and ``open_browser`` default to ``input`` and ``webbrowser.open``.
-    """
-    state = secrets.token_urlsafe(16)
-    url = authorisation_url(client_id, redirect_uri, scope, state=state)
-    code = _prompt(url, state, read_input, open_browser)
-    return request_user_token(client_id, client_secret, redirect_uri, code)
-
-
-def prompt_for_pkce_token(
-    client_id: str,
-    redirect_uri: str,
-    scope: str | Iterable[str] | None = None,
-    *,
-    read_input: Callable[[str], str] = input,
-    open_browser: Callable[[str], Any] | None = None,
-) -> Token:
-    """Like ``prompt_for_user_token``, by the PKCE flow (no client secret)."""
-    state = secrets.token_urlsafe(16)
-    verifier, challenge = pkce_pair()
-    url = authorisation_url(client_id, redirect_uri, scope, state=state, code_challenge=challenge)
-    code = _prompt(url, state, read_input, open_browser)
-    return request_pkce_token(client_id, redirect_uri, code, verifier)
-
-
-def _prompt(
-    url: str, state: str, read_input: Callable[[str], str], open_browser: Callable[[str], Any] | None
-) -> str:
-    if open_browser is None:
-        import webbrowser
-
-        open_browser = webbrowser.open
-    print(f"Opening the browser to authorise. If it does not open, visit:\n{url}")
-    open_browser(url)
-    pasted = read_input("Paste the URL you were redirected to: ")
-    return parse_code_from_url(pasted.strip(), state)
-
-
-def _scope_text(scope: str | Iterable[str]) -> str:
-    return scope if isinstance(scope, str) else " ".join(sorted(scope))
+def _scope_text(scope: str | Iterable[str | Scope]) -> str:
+    """The scopes as Spotify takes them: names sorted, space-separated (from a str, a ``Scope`` or a list of either)."""
+    try:
+        return str(Scope(scope))
+    except TypeError as error:
+        raise InvalidInput(f"scope must be a str, a Scope or an iterable of them: {error}") from None
 
 
 def _token_request(

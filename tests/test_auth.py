@@ -108,7 +108,7 @@ def test_prompt_for_user_token(capsys: pytest.CaptureFixture[str]) -> None:
         return f"{REDIRECT}?code=dummy-code&state={state}"
 
     token = spotlite.prompt_for_user_token(CLIENT_ID, CLIENT_SECRET, REDIRECT, spotlite.scope.every,
-                                           read_input=paste, open_browser=opened.append)
+                                           read_input=paste, open_browser=opened.append, catch_redirect=False)
     assert token.refresh_token == "dummy-refresh-token"
     assert "scope=" in opened[0] and opened[0] in capsys.readouterr().out
 
@@ -122,7 +122,7 @@ def test_prompt_for_pkce_token() -> None:
         return f"{REDIRECT}?code=dummy-code&state={query['state'][0]}"
 
     token = spotlite.prompt_for_pkce_token(CLIENT_ID, REDIRECT, "user-read-private",
-                                           read_input=paste, open_browser=opened.append)
+                                           read_input=paste, open_browser=opened.append, catch_redirect=False)
     assert token.uses_pkce and token.refresh_token == "dummy-refresh-token"
 
 

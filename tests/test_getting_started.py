@@ -15,7 +15,8 @@ def test_walkthrough(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     opened: list[str] = []
     redirect = getting_started.REPLAY_CONFIG[2]
     getting_started.walkthrough(*getting_started.REPLAY_CONFIG, tmp_path / "spotlite.cfg",
-                                getting_started.answer_prompt_from(opened, redirect), opened.append)
+                                getting_started.answer_prompt_from(opened, redirect), opened.append,
+                                catch_redirect=False)
     out = capsys.readouterr().out
     assert "1 Finlandia, Op. 26\n2 Valse triste, Op. 44 No. 1\n" in out
     assert "FullAlbum(\n" in out
