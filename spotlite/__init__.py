@@ -8,7 +8,8 @@ Plain functions take a token first and return frozen dataclasses::
 
 Names are loaded on first use, so ``import spotlite`` costs next to nothing
 and a script loads only the modules of the functions it calls; models live in
-``spotlite.models``.
+``spotlite.models``. The submodules (``spotlite.models``, ``spotlite.errors``,
+``spotlite.scope``, ...) load on first use too.
 """
 
 from __future__ import annotations
@@ -33,13 +34,16 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "ids": ("KINDS", "parse", "to_id", "to_ids", "to_uri"),
     "paging": ("all_items", "all_pages", "next_page", "previous_page"),
     "auth": (
-        "authorisation_url", "parse_code_from_url", "pkce_pair", "prompt_for_pkce_token", "prompt_for_user_token",
-        "refresh", "refresh_pkce_token", "refresh_user_token", "request_client_token", "request_pkce_token",
-        "request_user_token",
+        "authorisation_url", "parse_code_from_url", "pkce_pair", "refresh", "refresh_pkce_token",
+        "refresh_user_token", "request_client_token", "request_pkce_token", "request_user_token",
+    ),
+    "login": (
+        "PendingAuthorisation", "begin_authorisation", "finish_authorisation", "prompt_for_pkce_token",
+        "prompt_for_user_token",
     ),
     "refreshing": ("RefreshingToken",),
     "config": ("config_from_environment", "config_from_file", "config_to_file"),
-    "models._base": ("Model", "to_dict"),
+    "models._base": ("Model", "from_dict", "to_dict"),
     "api.raw": ("request",),
     "api.albums": (
         "album", "album_tracks", "albums", "new_releases", "saved_albums", "saved_albums_add",
@@ -87,11 +91,25 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
 }
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}
+# The public submodules, loaded on first use too: ``spotlite.models.FullAlbum``, ``spotlite.errors.NotFound``.
+_SUBMODULES = ("aio", "api", "auth", "config", "errors", "ids", "login", "models", "paging", "refreshing", "scope",
+               "testing")
 
 if TYPE_CHECKING:
     from typing import Any
 
+    from . import aio as aio
+    from . import api as api
+    from . import auth as auth
+    from . import config as config
+    from . import errors as errors
+    from . import ids as ids
+    from . import login as login
+    from . import models as models
+    from . import paging as paging
+    from . import refreshing as refreshing
     from . import scope as scope
+    from . import testing as testing
     from ._http import *
     from ._token import *
     from .api.albums import *
@@ -116,14 +134,15 @@ if TYPE_CHECKING:
     from .config import *
     from .errors import *
     from .ids import *
+    from .login import *
     from .models._base import *
     from .paging import *
     from .refreshing import *
 
 
 def __getattr__(name: str) -> Any:
-    if name == "scope":
-        return importlib.import_module(".scope", __name__)
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
     if name == "__all__":
         return ["scope", *_HOME]
     if name not in _HOME:
@@ -134,4 +153,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_HOME, "scope"})
+    return sorted({*globals(), *_HOME, *_SUBMODULES})

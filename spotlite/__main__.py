@@ -135,7 +135,7 @@ def _login(args: argparse.Namespace) -> None:
 def _token(args: argparse.Namespace) -> None:
     """Refresh from the file, print the access token, save a rotated refresh token."""
     try:
-        client_id, client_secret, _, refresh_token = config_from_file(args.file, return_refresh=True)
+        client_id, client_secret, _, refresh_token = config_from_file(args.file, return_refresh=True, missing_ok=True)
     except FileNotFoundError:
         raise Failure(f"no file {args.file}: run `python -m spotlite login` first") from None
     except OSError as error:

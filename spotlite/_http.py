@@ -90,28 +90,31 @@ class Settings:
     session: requests.Session | None = None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
 class _Request:
-    method: str
-    url: str
-    headers: dict[str, str]  # no Authorization: the token travels apart
-    body: bytes | None
-    idempotent: bool
+    """A request as it will go out, but for the token (plain slots: cheaper to define than a dataclass)."""
+
+    __slots__ = ("body", "headers", "idempotent", "method", "url")
+
+    def __init__(self, method: str, url: str, headers: dict[str, str], body: bytes | None, idempotent: bool) -> None:
+        self.method, self.url, self.headers, self.body, self.idempotent = method, url, headers, body, idempotent
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
 class _Answer:
-    status: int
-    reason: str
-    url: str
-    headers: Mapping[str, str]  # case-insensitive
-    body: bytes
+    """An answer read in full: status, reason phrase, URL, headers (case-insensitive) and body."""
+
+    __slots__ = ("body", "headers", "reason", "status", "url")
+
+    def __init__(self, status: int, reason: str, url: str, headers: Mapping[str, str], body: bytes) -> None:
+        self.status, self.reason, self.url, self.headers, self.body = status, reason, url, headers, body
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
 class _Failure:
-    error: TransportError
-    retryable: bool  # safe to send again: idempotent, or never reached the server
+    """A transport failure, and whether the request may be sent again (idempotent, or it never left)."""
+
+    __slots__ = ("error", "retryable")
+
+    def __init__(self, error: TransportError, retryable: bool) -> None:
+        self.error, self.retryable = error, retryable
 
 
 _settings = Settings()
@@ -463,7 +466,9 @@ def _read(response: Any, deadline: float, read_timeout: float) -> bytes:
         if not part:
             break
         parts.append(part)
-    raw.release_conn()
+    release = getattr(raw, "release_conn", None)  # back to the pool; stand-ins may have no pool
+    if release is not None:
+        release()
     return b"".join(parts)
 
 

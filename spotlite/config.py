@@ -8,8 +8,11 @@ The names are ``SPOTIFY_CLIENT_ID``, ``SPOTIFY_CLIENT_SECRET``,
     SPOTIFY_CLIENT_ID = 5fe01282e44241328a84e7c5cc169165
     SPOTIFY_CLIENT_SECRET = ...
 
-A value that is not set reads as None. Files are written atomically and are
-readable by their owner only, since they hold secrets.
+From the environment a value that is not set reads as None (to tell whether
+the app is configured); from a file every value asked for must be set, so the
+values are typed ``str`` (``refresh_user_token(*conf[:2], conf[3])`` type-checks)
+and a missing one raises ``InvalidInput`` naming it. Files are written
+atomically and are readable by their owner only, since they hold secrets.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal, overload
 
 from .errors import InvalidInput
 
@@ -27,7 +31,7 @@ __all__ = ["config_from_environment", "config_from_file", "config_to_file"]
 NAMES = ("SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SPOTIFY_REDIRECT_URI", "SPOTIFY_USER_REFRESH")
 
 Config = tuple[str | None, ...]
-"""``(client_id, client_secret, redirect_uri)``, plus the refresh token when asked."""
+"""``(client_id, client_secret, redirect_uri)``, plus the refresh token when asked; None for a value not set."""
 
 
 def config_from_environment(return_refresh: bool = False) -> Config:
@@ -40,19 +44,60 @@ def config_from_environment(return_refresh: bool = False) -> Config:
     return _pick(os.environ, return_refresh)
 
 
-def config_from_file(file_path: str | os.PathLike[str], section: str = "DEFAULT", return_refresh: bool = False) -> Config:
+@overload
+def config_from_file(
+    file_path: str | os.PathLike[str],
+    section: str = ...,
+    return_refresh: Literal[False] = ...,
+    *,
+    missing_ok: Literal[False] = ...,
+) -> tuple[str, str, str]: ...
+@overload
+def config_from_file(
+    file_path: str | os.PathLike[str], section: str, return_refresh: Literal[True], *, missing_ok: Literal[False] = ...
+) -> tuple[str, str, str, str]: ...
+@overload
+def config_from_file(
+    file_path: str | os.PathLike[str], section: str = ..., *, return_refresh: Literal[True], missing_ok: Literal[False] = ...
+) -> tuple[str, str, str, str]: ...
+@overload
+def config_from_file(
+    file_path: str | os.PathLike[str], section: str = ..., return_refresh: bool = ..., *, missing_ok: bool = ...
+) -> Config: ...
+def config_from_file(
+    file_path: str | os.PathLike[str], section: str = "DEFAULT", return_refresh: bool = False, *, missing_ok: bool = False
+) -> Config:
     """Read the configuration from a section of an INI file.
+
+    Args:
+        missing_ok: give None for a value not set instead of raising (a file
+            for PKCE holds no client secret); the values are then ``str | None``.
+
+    Returns:
+        ``(client_id, client_secret, redirect_uri)``, and the user's refresh
+        token fourth when ``return_refresh``: each a str.
 
     Raises:
         FileNotFoundError: there is no such file.
-        InvalidInput: the file has no such section.
+        InvalidInput: the file has no such section, or (unless ``missing_ok``)
+            a value asked for is not set there; the message names it.
     """
+    for name, flag in (("return_refresh", return_refresh), ("missing_ok", missing_ok)):
+        if not isinstance(flag, bool):
+            raise InvalidInput(f"{name} must be True or False, got {flag!r}")
     parser = _parser()
     with open(file_path, encoding="utf-8") as file:
         parser.read_file(file)
     if section != "DEFAULT" and not parser.has_section(section):
         raise InvalidInput(f"{os.fspath(file_path)!r} has no section [{section}]")
-    return _pick({name: parser.get(section, name, fallback="") for name in NAMES}, return_refresh)
+    values = {name: parser.get(section, name, fallback="") for name in NAMES}
+    missing = [name for name in NAMES[: 4 if return_refresh else 3] if not values[name]]
+    if missing and not missing_ok:
+        raise InvalidInput(
+            f"{os.fspath(file_path)!r} sets no {' and no '.join(missing)} in [{section}] "
+            "(missing_ok=True gives None for a value not set)"
+        )
+    return _pick(values, return_refresh)
 
 
 def config_to_file(file_path: str | os.PathLike[str], values: tuple[str | None, ...], section: str = "DEFAULT") -> None:

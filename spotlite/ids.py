@@ -27,6 +27,8 @@ __all__ = ["KINDS", "parse", "to_id", "to_ids", "to_uri"]
 KINDS = frozenset(
     {"album", "artist", "audiobook", "chapter", "episode", "playlist", "show", "track", "user"}
 )
+# Kinds only ``to_id`` takes: free-text IDs with no URI of their own (used in paths).
+_ID_ONLY_KINDS = frozenset({"category"})
 # Spotify names audiobooks and chapters as shows and episodes in their URIs and URLs.
 _SAME_KIND = {"audiobook": {"audiobook", "show"}, "chapter": {"chapter", "episode"}}
 _BASE62 = re.compile(r"[0-9A-Za-z]{22}")
@@ -65,9 +67,11 @@ def parse(value: str) -> tuple[str | None, str]:
 def to_id(value: str, kind: str) -> str:
     """The bare ID of a ``kind`` item given as an ID, URI or URL.
 
-    Raises ``InvalidInput`` (a ``ValueError``) when the value is of another
-    kind or is not a well-formed ID of that kind.
+    ``kind`` is one of ``KINDS`` (or ``"category"``). Raises ``InvalidInput`` (a
+    ``ValueError``) when the value is of another kind or is not a well-formed
+    ID of that kind, and for an unknown kind.
     """
+    _check_kind("to_id", value, kind, KINDS | _ID_ONLY_KINDS)
     found, ident = parse(value)
     if found is not None and found not in _SAME_KIND.get(kind, {kind}):
         raise InvalidInput(f"expected an ID, URI or URL of kind {kind!r}, but {value!r} is of kind {found!r}")
@@ -102,10 +106,15 @@ def _check_free_id(value: str, ident: str, kind: str) -> None:
 
 
 def to_ids(values: Iterable[str], kind: str) -> list[str]:
-    """Bare IDs of many items; refuses a lone string and an empty list."""
-    if isinstance(values, str):
-        raise InvalidInput(f"expected a list of {kind} IDs, got a single str {values!r}")
-    ids = [to_id(value, kind) for value in values]
+    """Bare IDs of many items; refuses a lone string, an empty list and what is not a list."""
+    _check_kind("to_ids", values, kind, KINDS | _ID_ONLY_KINDS)
+    if isinstance(values, (str, bytes)):
+        raise InvalidInput(f"expected a list of {kind} IDs, got a single {type(values).__name__} {values!r}")
+    try:
+        items = list(values)
+    except TypeError:
+        raise InvalidInput(f"expected a list of {kind} IDs, got {type(values).__name__}") from None
+    ids = [to_id(value, kind) for value in items]
     if not ids:
         raise InvalidInput(f"expected at least one {kind} ID, got none")
     return ids
@@ -114,8 +123,24 @@ def to_ids(values: Iterable[str], kind: str) -> list[str]:
 def to_uri(value: str, kind: str) -> str:
     """The ``spotify:kind:id`` URI of an item given as an ID, URI or URL.
 
-    Local-file URIs (``spotify:local:...``) pass unchanged.
+    The value comes first, then its kind: ``to_uri("6rqhFgbbKwnb9MLmUQDhG6", "track")``
+    (Tekore's ``to_uri`` takes them the other way round: swapped arguments are
+    refused, as is any kind not in ``KINDS``). Local-file URIs
+    (``spotify:local:...``) pass unchanged.
     """
+    _check_kind("to_uri", value, kind, KINDS)
     if isinstance(value, str) and value.startswith("spotify:local:"):
         return value
     return f"spotify:{kind}:{to_id(value, kind)}"
+
+
+def _check_kind(function: str, value: object, kind: object, kinds: frozenset[str]) -> None:
+    """Refuse a kind ``function`` does not know, saying so when the value and kind look swapped."""
+    if isinstance(kind, str) and kind in kinds:
+        return
+    if isinstance(value, str) and value in kinds:
+        raise InvalidInput(
+            f"{function}({value!r}, {kind!r}): the arguments look swapped; spotlite's order is "
+            f"{function}(value, kind), as in {function}({kind!r}, {value!r})"
+        )
+    raise InvalidInput(f"{function} takes a kind among {', '.join(sorted(kinds))}, got {kind!r}")

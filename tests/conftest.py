@@ -1,12 +1,14 @@
-"""Cassettes for every test: replay by default, record on demand.
+"""Cassettes for every test: replay by default, record on demand, on spotlite's public kit.
 
-Normal runs replay ``cassettes/<test module>/<test name>.yaml`` with vcrpy in
-record mode ``none``: a request without a recorded answer fails, and nothing
-leaves the machine. ``SPOTLITE_RECORD=1 python -m pytest`` records again:
-against the live API when ``SPOTIFY_CLIENT_ID``, ``SPOTIFY_CLIENT_SECRET`` and
-``SPOTIFY_USER_REFRESH`` are set, otherwise against the loopback stand-in in
-``tests/standin``. Either way the cassettes hold the request exactly as
-spotlite sent it to ``https://api.spotify.com/v1``, with secrets filtered.
+Normal runs replay ``cassettes/<test module>/<test name>.yaml`` through
+``spotlite.testing.cassette`` in record mode ``none``: a request without a
+recorded answer fails (``MissingInteraction``), and nothing leaves the
+machine. ``SPOTLITE_RECORD=1 python -m pytest`` records what is missing,
+``SPOTLITE_RECORD=all`` every cassette again: against the live API when
+``SPOTIFY_CLIENT_ID``, ``SPOTIFY_CLIENT_SECRET`` and ``SPOTIFY_USER_REFRESH``
+are set, otherwise against the loopback stand-in in ``tests/standin``. Either
+way the cassettes hold the request exactly as spotlite sent it to
+``https://api.spotify.com/v1``, with secrets filtered.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 import pytest
 import requests
 from loopback import Handler, Server, reply, serving
-from recording import CASSETTES, CREDENTIALS, HOSTS, LIVE, RECORDING, recorder
+from recording import CREDENTIALS, HOSTS, LIVE, RECORDING, use_cassette
 from requests.adapters import HTTPAdapter
 
 import spotlite
@@ -65,9 +67,7 @@ def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.
         yield None
         return
     name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}/{request.node.name}.yaml"
-    if RECORDING:  # record mode "all" would keep the old interactions beside the new ones
-        (CASSETTES / name).unlink(missing_ok=True)
-    with recorder.use_cassette(name) as recorded:
+    with use_cassette(name) as recorded:
         yield recorded
 
 

@@ -96,7 +96,8 @@ def test_pkce_login_from_the_environment_pasted(
 
     path = tmp_path / "spotlite.cfg"
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
-    assert spotlite.config_from_file(path, return_refresh=True) == (CLIENT_ID, None, redirect, "refresh-for-pkce")
+    assert spotlite.config_from_file(path, return_refresh=True, missing_ok=True) == (
+        CLIENT_ID, None, redirect, "refresh-for-pkce")
     assert "SPOTIFY_CLIENT_SECRET = \n" in path.read_text()
     assert query_of(opened[0])["scope"] == "user-read-email user-read-private user-top-read"
     assert "code_verifier" in form_of(server.requests[0])
@@ -137,7 +138,7 @@ def test_token_saves_a_rotated_refresh_token(loopback: Loopback, tmp_path: Path,
     assert form_of(server.requests[0]) == {"grant_type": "refresh_token", "refresh_token": "old",
                                            "client_id": CLIENT_ID}
     assert "authorization" not in server.requests[0].headers
-    assert spotlite.config_from_file(path, return_refresh=True) == (
+    assert spotlite.config_from_file(path, return_refresh=True, missing_ok=True) == (
         CLIENT_ID, None, "http://127.0.0.1:8888/callback", "refresh-for-old")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
 

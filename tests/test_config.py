@@ -33,7 +33,9 @@ def test_round_trip_is_private(tmp_path: Path) -> None:
 def test_reads_a_tekore_file_and_keeps_other_sections(tmp_path: Path) -> None:
     path = tmp_path / "tekore.cfg"
     path.write_text("[DEFAULT]\nspotify_client_id = old-id\nspotify_client_secret = s\n\n[other]\nkeep = me\n")
-    assert spotlite.config_from_file(path) == ("old-id", "s", None)
+    assert spotlite.config_from_file(path, missing_ok=True) == ("old-id", "s", None)
+    with pytest.raises(InvalidInput, match="sets no SPOTIFY_REDIRECT_URI in \\[DEFAULT\\]"):
+        spotlite.config_from_file(path)
     spotlite.config_to_file(path, ("new-id", None, "uri"))
     assert spotlite.config_from_file(path) == ("new-id", "s", "uri")
     assert "keep = me" in path.read_text().lower()
@@ -48,3 +50,17 @@ def test_sections(tmp_path: Path) -> None:
         spotlite.config_from_file(path, section="home")
     with pytest.raises(InvalidInput, match="3 or 4 values"):
         spotlite.config_to_file(path, ("a",))
+
+
+def test_a_value_asked_for_must_be_set(tmp_path: Path) -> None:
+    path = tmp_path / "c.cfg"
+    spotlite.config_to_file(path, ("id", "secret", "http://127.0.0.1:8888/callback"))
+    with pytest.raises(InvalidInput, match="sets no SPOTIFY_USER_REFRESH in \\[DEFAULT\\]"):
+        spotlite.config_from_file(path, return_refresh=True)
+    assert spotlite.config_from_file(path, return_refresh=True, missing_ok=True)[3] is None
+    spotlite.config_to_file(path, (None, None, None, "refresh"))
+    client_id, client_secret, redirect_uri, refresh_token = spotlite.config_from_file(path, "DEFAULT", True)
+    assert (client_id, client_secret, redirect_uri, refresh_token) == (
+        "id", "secret", "http://127.0.0.1:8888/callback", "refresh")
+    with pytest.raises(InvalidInput, match="return_refresh must be True or False"):
+        spotlite.config_from_file(path, return_refresh="yes")  # type: ignore[call-overload]

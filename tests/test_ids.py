@@ -125,3 +125,36 @@ def test_uris_and_urls_are_checked_after_decoding(value: str) -> None:
 def test_free_text_ids_refused_in_lists_too() -> None:
     with pytest.raises(InvalidInput, match=r"'\.\.' is not a valid user ID"):
         to_ids(["smedjan", ".."], "user")
+
+
+def test_to_uri_in_tekores_order_says_the_arguments_look_swapped() -> None:
+    with pytest.raises(InvalidInput, match=r"look swapped; spotlite's order is to_uri\(value, kind\)"):
+        to_uri("track", "6rqhFgbbKwnb9MLmUQDhG6")
+    with pytest.raises(InvalidInput, match="look swapped"):
+        to_id("album", "spotify:album:3RBULTZJ97bvVzZLpxcB0j")
+    assert to_uri("6rqhFgbbKwnb9MLmUQDhG6", "track") == "spotify:track:6rqhFgbbKwnb9MLmUQDhG6"
+
+
+@pytest.mark.parametrize("kind", ["song", "tracks", "Track", "", "local", 5, None])
+def test_an_unknown_kind_is_refused(kind: object) -> None:
+    for function in (to_uri, to_id):
+        with pytest.raises(InvalidInput, match=f"{function.__name__} takes a kind among album, artist"):
+            function("6rqhFgbbKwnb9MLmUQDhG6", kind)  # type: ignore[operator]
+    with pytest.raises(InvalidInput, match="to_ids takes a kind among"):
+        to_ids(["6rqhFgbbKwnb9MLmUQDhG6"], kind)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="to_uri takes a kind"):
+        to_uri("spotify:local:artist:album:title:180", kind)  # type: ignore[arg-type]
+
+
+def test_categories_are_ids_but_have_no_uri() -> None:
+    assert to_id("party", "category") == "party" and to_ids(["party", "dinner"], "category") == ["party", "dinner"]
+    assert segment("at home", "category") == "at%20home"
+    with pytest.raises(InvalidInput, match="to_uri takes a kind among"):
+        to_uri("party", "category")
+
+
+def test_to_ids_refuses_what_is_not_a_list() -> None:
+    with pytest.raises(InvalidInput, match="expected a list of track IDs, got int"):
+        to_ids(5, "track")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="got a single bytes"):
+        to_ids(b"6rqhFgbbKwnb9MLmUQDhG6", "track")  # type: ignore[arg-type]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import pytest
 
+from spotlite import _mapper
 from spotlite._mapper import alias, to_model
 from spotlite.errors import MappingError
 from spotlite.models import FullTrack, Model, SavedTrackPaging
@@ -159,3 +161,60 @@ def test_a_separator_inside_an_element_never_borrows_a_shared_list() -> None:
 def test_a_wrong_element_in_a_long_list_of_strings_names_its_index() -> None:
     with pytest.raises(MappingError, match="'tags\\[21\\]': expected str, got int"):
         to_model(Tree, {"tags": [*MARKETS, 1]})
+
+
+def test_hints_are_those_of_typing() -> None:
+    import spotlite.models
+
+    classes = [c for c in vars(spotlite.models).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
+    for cls in [*classes, Tree, Flags, Leaf, Song]:
+        assert _mapper._hints(cls) == typing.get_type_hints(cls), cls
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Local(Model):
+    value: Hidden | None = None  # a name the module does not define when the class is made
+
+    Hidden = int
+
+
+def test_hints_typing_alone_resolves() -> None:
+    assert _mapper._hints(Local) == {"value": int | None} and to_model(Local, {"value": 2}).value == 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Everything(Model):
+    name: str
+    leaf: Leaf
+    song: Song | None = None
+    entries: tuple[Song | Talk, ...] = ()
+    flags: dict[str, bool] = field(default_factory=dict)
+    renamed: tuple[int, ...] = field(default=(), metadata=alias("old"))
+    extra: Any = None
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"leaf": {"name": "l"}}, "'name': expected str, got null or nothing"),
+    ({"name": 1, "leaf": {"name": "l"}}, "'name': expected str, got int"),
+    ({"name": "n"}, "'leaf': expected Leaf, got null or nothing"),
+    ({"name": "n", "leaf": []}, "'leaf': expected object, got list"),
+    ({"name": "n", "leaf": {"name": "l", "ratio": "x"}}, "'leaf.ratio': expected float, got str"),
+    ({"name": "n", "leaf": {"name": "l"}, "song": {"type": "song"}}, "'song.title': expected str, got null or nothing"),
+    ({"name": "n", "leaf": {"name": "l"}, "entries": [{"type": "talk", "speaker": 2}]},
+     "'entries[0].speaker': expected str, got int"),
+    ({"name": "n", "leaf": {"name": "l"}, "entries": [None]}, "'entries[0]': expected Song or Talk, got null or nothing"),
+    ({"name": "n", "leaf": {"name": "l"}, "flags": {"a": 1}}, "'flags.a': expected bool, got int"),
+    ({"name": "n", "leaf": {"name": "l"}, "old": ["x"]}, "'renamed[0]': expected int, got str"),
+])
+def test_an_error_names_the_first_field_that_fails(data: dict[str, Any], message: str) -> None:
+    with pytest.raises(MappingError) as caught:
+        to_model(Everything, data)
+    assert str(caught.value) == message
+    assert caught.value.__cause__ is None
+
+
+def test_a_good_document_after_a_bad_one() -> None:
+    with pytest.raises(MappingError):
+        to_model(Everything, {"name": "n", "leaf": {"name": 3}})
+    good = to_model(Everything, {"name": "n", "leaf": {"name": "l", "ratio": 2}, "old": [1], "extra": [1]})
+    assert good == Everything(name="n", leaf=Leaf(name="l", ratio=2.0), renamed=(1,), extra=[1])

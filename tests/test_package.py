@@ -26,8 +26,11 @@ def test_import_loads_neither_requests_nor_models_nor_typing() -> None:
 
 
 def test_only_relative_imports_and_requests() -> None:
-    allowed = set(sys.stdlib_module_names) | {"requests"}
+    """vcrpy and PyYAML only in spotlite/testing/ (spotlite[testing]), pytest only in its plugin."""
+    stdlib = set(sys.stdlib_module_names) | {"requests"}
     for path in PACKAGE.rglob("*.py"):
+        testing = path.parent.name == "testing"
+        allowed = stdlib | ({"vcr", "yaml"} if testing else set()) | ({"pytest"} if testing and path.name == "plugin.py" else set())
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
@@ -60,6 +63,23 @@ def test_every_public_name_resolves() -> None:
     missing = [name for name in spotlite.__all__ if not hasattr(spotlite, name)]
     assert missing == []
     assert "album" in dir(spotlite) and spotlite.scope.every
+
+
+def test_submodules_load_on_first_attribute_access() -> None:
+    public = sorted({p.stem for p in PACKAGE.glob("[!_]*.py")}
+                    | {p.parent.name for p in PACKAGE.glob("[!_]*/__init__.py")})
+    assert public == sorted(spotlite._SUBMODULES)
+    code = (
+        "import sys, spotlite\n"
+        "assert not [m for m in sys.modules if m.startswith('spotlite.')]\n"
+        f"names = {public!r}\n"
+        "print(*[getattr(spotlite, name).__name__ for name in names])\n"
+        "print(*[name for name in dir(spotlite) if name in names])\n"
+        "print(spotlite.models.FullAlbum.__name__, spotlite.errors.NotFound.__name__, spotlite.scope.user_top_read)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [" ".join(f"spotlite.{name}" for name in public), " ".join(public),
+                                "FullAlbum NotFound user-top-read"]
 
 
 def test_unknown_attribute() -> None:

@@ -19,11 +19,16 @@ DEV_MODE_LIMIT = "Since 2026 development-mode apps may ask at most 10 items per 
 
 
 def query(**values: Any) -> dict[str, str | int]:
-    """Query parameters without the unset ones; bools as 'true'/'false', lists comma-joined."""
+    """Query parameters without the unset ones; bools as 'true'/'false', lists comma-joined.
+
+    A ``market`` is checked here (``check_market``), so every endpoint taking one refuses a wrong one.
+    """
     params: dict[str, str | int] = {}
     for key, value in values.items():
         if value is None:
             continue
+        if key == "market":
+            check_market(value)
         if isinstance(value, bool):
             params[key] = "true" if value else "false"
         elif isinstance(value, (list, tuple)):
@@ -33,14 +38,70 @@ def query(**values: Any) -> dict[str, str | int]:
     return params
 
 
-def check_limit(limit: int | None, maximum: int, minimum: int = 1) -> None:
-    """Refuse a page size the endpoint would refuse."""
-    if limit is None:
+def check_limit(limit: int | None, maximum: int, minimum: int = 1, *, optional: bool = False) -> None:
+    """Refuse a page size the endpoint would refuse; None only when ``optional`` (then Spotify's default)."""
+    if limit is None and optional:
         return
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise InvalidInput(f"limit must be an int, got {type(limit).__name__}")
     if not minimum <= limit <= maximum:
         raise InvalidInput(f"limit must be between {minimum} and {maximum}, got {limit}")
+
+
+def check_bool(name: str, value: bool | None, *, optional: bool = False) -> None:
+    """Refuse a value that is not True or False (None too, unless ``optional``): ``1`` and ``"yes"`` are not bools."""
+    if not isinstance(value, bool) and not (optional and value is None):
+        raise InvalidInput(f"{name} must be True or False{' (or None)' if optional else ''}, got {_shown(value)}")
+
+
+def check_str(name: str, value: str | None, *, optional: bool = False, empty: bool = True) -> None:
+    """Refuse a value that is not a str (None too, unless ``optional``; an empty or blank one unless ``empty``)."""
+    if optional and value is None:
+        return
+    if not isinstance(value, str) or not (empty or value.strip()):
+        raise InvalidInput(f"{name} must be a {'' if empty else 'non-empty '}str, got {_shown(value)}")
+
+
+def check_market(market: str | None, *, optional: bool = True) -> None:
+    """Refuse a market that is neither an ISO 3166-1 alpha-2 country code nor ``"from_token"``."""
+    if optional and market is None:
+        return
+    if not isinstance(market, str) or not (market == "from_token" or _is_country(market)):
+        raise InvalidInput(f"market must be a country code (ISO 3166-1 alpha-2, e.g. 'FI') or 'from_token', "
+                           f"got {_shown(market)}")
+
+
+def _is_country(text: str) -> bool:
+    return len(text) == 2 and text.isascii() and text.isalpha()
+
+
+def check_list(name: str, values: Iterable[T], what: str) -> list[T]:
+    """The items of a list argument (any iterable); refuses a lone str or bytes and what is not iterable.
+
+    ``what`` names the items in the message (``"genre names"``).
+    """
+    if isinstance(values, (str, bytes)):
+        raise InvalidInput(f"{name} must be a list of {what}, got a single {type(values).__name__} {values!r}")
+    try:
+        return list(values)
+    except TypeError:
+        raise InvalidInput(f"{name} must be a list of {what}, got {_shown(values)}") from None
+
+
+def check_strs(name: str, values: Iterable[str], what: str) -> list[str]:
+    """``check_list``, and every item a str."""
+    items = check_list(name, values, what)
+    wrong = [item for item in items if not isinstance(item, str)]
+    if wrong:
+        raise InvalidInput(f"{name} must be a list of {what} (str), got an item {_shown(wrong[0])}")
+    return items
+
+
+def _shown(value: object) -> str:
+    """A wrong value in a message: its repr with its type, shortened."""
+    text = repr(value)
+    text = text if len(text) <= 60 else text[:57] + "..."
+    return text if value is None or isinstance(value, (str, bool)) else f"{text} ({type(value).__name__})"
 
 
 def dev_mode_notes(limit: int | None) -> dict[int, str] | None:
@@ -69,6 +130,7 @@ def get_page(
     /,
     *,
     max_offset: int | None = None,
+    optional_limit: bool = False,
     scopes: Iterable[str] = (),
     notes: Mapping[Any, str] | None = None,
     **params: Any,
@@ -76,9 +138,10 @@ def get_page(
     """GET one offset page of ``path`` (``limit`` 1 to 50) and return its parsed body.
 
     ``limit`` and ``offset`` are checked before sending and come last in the
-    query, after ``params``.
+    query, after ``params``; ``limit`` may be None (Spotify's default) only
+    when ``optional_limit``.
     """
-    check_limit(limit, 50)
+    check_limit(limit, 50, optional=optional_limit)
     check_offset(offset, max_offset)
     return send("GET", path, token=token, params=query(**params, limit=limit, offset=offset), scopes=scopes,
                 notes=notes)

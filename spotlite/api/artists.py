@@ -7,12 +7,15 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
+from ..errors import InvalidInput
 from ..ids import segment
 from ..models.artist import FullArtist
 from ..models.music import FullTrack, SimpleAlbumPaging
-from ._helpers import DEPRECATED, dev_mode_notes, get_many, get_page, query, unwrap
+from ._helpers import DEPRECATED, check_market, check_strs, dev_mode_notes, get_many, get_page, query, unwrap
 
 __all__ = ["artist", "artist_albums", "artist_related_artists", "artist_top_tracks", "artists"]
+
+ALBUM_GROUPS = ("album", "single", "appears_on", "compilation")
 
 def artist(token: TokenLike, artist_id: str) -> FullArtist:
     """Get an artist.
@@ -52,9 +55,10 @@ def artist_albums(
     Returns:
         A page of albums, each with its ``album_group``.
     """
-    groups = None if include_groups is None else list(include_groups)
+    groups = None if include_groups is None else _groups(include_groups)
     path = f"/artists/{segment(artist_id, 'artist')}/albums"
-    body = get_page(token, path, limit, offset, notes=dev_mode_notes(limit), include_groups=groups, market=market)
+    body = get_page(token, path, limit, offset, optional_limit=True, notes=dev_mode_notes(limit), include_groups=groups,
+                    market=market)
     return to_model(SimpleAlbumPaging, body)
 
 
@@ -63,6 +67,7 @@ def artist_top_tracks(token: TokenLike, artist_id: str, market: str) -> list[Ful
 
     Deprecated by Spotify: development-mode apps get 403.
     """
+    check_market(market, optional=False)
     path = f"/artists/{segment(artist_id, 'artist')}/top-tracks"
     body = send("GET", path, token=token, params=query(market=market), notes={403: DEPRECATED})
     return [to_model(FullTrack, item) for item in unwrap(body, "tracks")]
@@ -76,3 +81,11 @@ def artist_related_artists(token: TokenLike, artist_id: str) -> list[FullArtist]
     path = f"/artists/{segment(artist_id, 'artist')}/related-artists"
     body = send("GET", path, token=token, notes={403: DEPRECATED, 404: DEPRECATED})
     return [to_model(FullArtist, item) for item in unwrap(body, "artists")]
+
+
+def _groups(include_groups: Iterable[str]) -> list[str]:
+    groups = check_strs("include_groups", include_groups, "album groups")
+    unknown = [group for group in groups if group not in ALBUM_GROUPS]
+    if unknown or not groups:
+        raise InvalidInput(f"include_groups takes some of {', '.join(ALBUM_GROUPS)}, got {groups!r}")
+    return groups

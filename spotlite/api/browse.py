@@ -12,7 +12,7 @@ from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import segment
 from ..models.browse import Categories, Category, CategoryPlaylists, FeaturedPlaylists
-from ._helpers import DEPRECATED, get_page, query
+from ._helpers import DEPRECATED, check_str, get_page, query
 
 __all__ = ["categories", "category", "category_playlists", "featured_playlists"]
 
@@ -31,6 +31,7 @@ def categories(token: TokenLike, locale: str | None = None, limit: int = 20, off
     Returns:
         Spotify's answer: ``categories`` is the page of categories.
     """
+    check_str("locale", locale, optional=True)
     return to_model(Categories, get_page(token, "/browse/categories", limit, offset, notes=_NOTES, locale=locale))
 
 
@@ -43,6 +44,7 @@ def category(token: TokenLike, category_id: str, locale: str | None = None) -> C
         category_id: the category's ID, e.g. ``"party"``.
         locale: language and country of the name, e.g. ``"sv_SE"``.
     """
+    check_str("locale", locale, optional=True)
     path = f"/browse/categories/{segment(category_id, 'category')}"
     return to_model(Category, send("GET", path, token=token, params=query(locale=locale), notes=_NOTES))
 
@@ -62,6 +64,7 @@ def featured_playlists(
         Spotify's answer: its ``message`` and ``playlists``, a page that may
         hold None where Spotify hides one of its own playlists.
     """
+    check_str("locale", locale, optional=True)
     body = get_page(token, "/browse/featured-playlists", limit, offset, notes=_REMOVED_NOTES, locale=locale)
     return to_model(FeaturedPlaylists, body)
 

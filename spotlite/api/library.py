@@ -20,7 +20,7 @@ from .._http import send
 from .._token import TokenLike
 from ..errors import InvalidInput
 from ..ids import parse, to_uri
-from ._helpers import chunks, list_of, query, write_chunks
+from ._helpers import check_list, chunks, list_of, query, write_chunks
 
 __all__ = ["library_add", "library_contains", "library_delete"]
 
@@ -101,11 +101,10 @@ def _change(name: str, method: str, token: TokenLike, uris: Iterable[str], kind:
 
 def _uris(values: Iterable[str], kind: str | None) -> list[str]:
     """``spotify:kind:id`` URIs of library items; refuses bare IDs without ``kind``, and other kinds."""
-    if isinstance(values, str):
-        raise InvalidInput(f"expected a list of URIs, got a single str {values!r}")
+    items = check_list("uris", values, "URIs")
     if kind is not None and kind not in _KINDS:
         raise InvalidInput(f"kind must be one of {', '.join(_KINDS)}, got {kind!r}")
-    uris = [_library_uri(value, kind) for value in values]
+    uris = [_library_uri(value, kind) for value in items]
     if not uris:
         raise InvalidInput("expected at least one URI, got none")
     return uris

@@ -24,7 +24,18 @@ from ..errors import InvalidInput, MappingError
 from ..ids import parse, segment, to_uri
 from ..models.common import Image
 from ..models.playlist import FullPlaylist, PlaylistTrackPaging, SimplePlaylistPaging
-from ._helpers import DEPRECATED, check_int, contains, get_page, query, unwrap, write_chunks
+from ._helpers import (
+    DEPRECATED,
+    check_bool,
+    check_int,
+    check_list,
+    check_str,
+    contains,
+    get_page,
+    query,
+    unwrap,
+    write_chunks,
+)
 
 __all__ = [
     "followed_playlists",
@@ -94,6 +105,7 @@ def playlist(
         The playlist; its ``items`` is None (since 2026) unless the user owns
         or collaborates on it. A dict when ``fields`` is given.
     """
+    check_str("fields", fields, optional=True)
     params = query(fields=fields, market=market, additional_types=_additional_types(as_tracks))
     body = send("GET", f"/playlists/{segment(playlist_id, 'playlist')}", token=token, params=params,
                 notes={404: EDITORIAL})
@@ -141,6 +153,7 @@ def playlist_items(
         A page of entries, each with its ``item``: a ``FullTrack``,
         ``FullEpisode``, ``LocalTrack`` or None. A dict when ``fields`` is given.
     """
+    check_str("fields", fields, optional=True)
     body = get_page(token, _items_path(playlist_id), limit, offset, scopes=("playlist-read-private",),
                     notes={403: NOT_OWNED}, fields=fields, market=market,
                     additional_types=_additional_types(as_tracks))
@@ -177,10 +190,21 @@ def playlist_create(
     Scope: ``playlist-modify-public``, or ``playlist-modify-private`` for a
     private one. A collaborative playlist must not be public.
 
+    Tekore's ``playlist_create(user_id, name, public, description)`` is
+    ``playlist_create_for_user`` here; called in Tekore's order this function
+    refuses the name where ``public`` is expected.
+
     Returns:
         The new, empty playlist.
     """
-    _check_details(name, public, collaborative)
+    given: object = public  # a str here is the name in Tekore's order (user_id, name, public, description)
+    if isinstance(given, str) and _looks_like_user_id(name):
+        raise InvalidInput(
+            f"public must be True or False, got {public!r}: to create a playlist for the user {name!r} in Tekore's "
+            f"order (user_id, name, public, description), call playlist_create_for_user(token, {name!r}, {public!r}, "
+            "...); playlist_create(token, name, public, description, collaborative) creates one for the current user"
+        )
+    _check_details(name, public, collaborative, description)
     payload = {"name": name, "public": public, "collaborative": collaborative, "description": description}
     return to_model(FullPlaylist, send("POST", "/me/playlists", token=token, json=payload, scopes=MODIFY))
 
@@ -196,7 +220,7 @@ def playlist_create_for_user(
     Returns:
         The new, empty playlist.
     """
-    _check_details(name, public, None)
+    _check_details(name, public, False, description)
     payload = {"name": name, "public": public, "description": description}
     body = send("POST", f"/users/{segment(user_id, 'user')}/playlists", token=token, json=payload,
                 scopes=MODIFY, notes={403: DEPRECATED})
@@ -216,7 +240,7 @@ def playlist_change_details(
     Scopes: ``playlist-modify-public``, ``playlist-modify-private``. Only what
     is given is sent; a collaborative playlist must not be public.
     """
-    _check_details(name, public, collaborative)
+    _check_details(name, public, collaborative, description, changing=True)
     payload = _json(name=name, public=public, collaborative=collaborative, description=description)
     if not payload:
         raise InvalidInput("nothing to change: give name, public, collaborative or description")
@@ -313,6 +337,7 @@ def playlist_reorder(
     check_int("range_start", range_start)
     check_int("insert_before", insert_before)
     check_int("range_length", range_length, 1)
+    check_str("snapshot_id", snapshot_id, optional=True, empty=False)
     payload = _json(range_start=range_start, insert_before=insert_before, range_length=range_length,
                     snapshot_id=snapshot_id)
     return _snapshot(send("PUT", _items_path(playlist_id), token=token, json=payload, scopes=MODIFY,
@@ -336,6 +361,7 @@ def playlist_remove(token: TokenLike, playlist_id: str, uris: Iterable[str], sna
     written; see its docs.
     """
     path, items = _items_path(playlist_id), _item_uris(uris, local=True)
+    check_str("snapshot_id", snapshot_id, optional=True, empty=False)
 
     def remove(start: int, chunk: Sequence[str], snapshot: str | None) -> str:
         payload = _json(items=[{"uri": uri} for uri in chunk], snapshot_id=snapshot)
@@ -381,6 +407,7 @@ def playlist_follow(token: TokenLike, playlist_id: str, public: bool = True) -> 
     privately. Deprecated by Spotify: development-mode apps use ``library_add``
     with the playlist's URI.
     """
+    check_bool("public", public)
     send("PUT", _followers_path(playlist_id), token=token, json={"public": public}, scopes=MODIFY,
          notes={403: DEPRECATED})
 
@@ -422,20 +449,27 @@ def _followers_path(playlist_id: str) -> str:
 
 def _additional_types(as_tracks: bool | Iterable[str]) -> list[str] | None:
     """``additional_types``: the item types Spotify should send in their own shape, not as tracks."""
+    refused = InvalidInput(f"as_tracks takes True, False or types among {TYPES}, got {as_tracks!r}")
     if isinstance(as_tracks, bool):
         shaped = set(TYPES) if as_tracks else set()
+    elif isinstance(as_tracks, str):
+        shaped = {as_tracks}
     else:
-        shaped = {as_tracks} if isinstance(as_tracks, str) else set(as_tracks)
+        try:
+            items = list(as_tracks)
+        except TypeError:
+            raise refused from None
+        if not all(isinstance(item, str) for item in items):
+            raise refused
+        shaped = set(items)
     if not shaped <= set(TYPES):
-        raise InvalidInput(f"as_tracks takes True, False or types among {TYPES}, got {sorted(shaped)}")
+        raise refused
     return [kind for kind in TYPES if kind not in shaped] or None
 
 
 def _item_uris(values: Iterable[str], *, local: bool = False, empty: bool = False) -> list[str]:
     """URIs of tracks and episodes (and local files when ``local``), checked before sending."""
-    if isinstance(values, str):
-        raise InvalidInput(f"expected a list of URIs, got a single str {values!r}")
-    uris = [_item_uri(value, local) for value in values]
+    uris = [_item_uri(value, local) for value in check_list("uris", values, "URIs")]
     if not uris and not empty:
         raise InvalidInput("expected at least one URI, got none")
     return uris
@@ -453,11 +487,33 @@ def _item_uri(value: str, local: bool) -> str:
     return to_uri(value, kind)
 
 
-def _check_details(name: str | None, public: bool | None, collaborative: bool | None) -> None:
-    if name is not None and (not isinstance(name, str) or not name.strip()):
+def _check_details(
+    name: str | None,
+    public: bool | None,
+    collaborative: bool | None,
+    description: str | None,
+    *,
+    changing: bool = False,
+) -> None:
+    """Check a playlist's details; when ``changing``, each may be None (left as it is)."""
+    if not (changing and name is None) and (not isinstance(name, str) or not name.strip()):
         raise InvalidInput(f"a playlist name must be a non-empty str, got {name!r}")
+    check_bool("public", public, optional=changing)
+    check_bool("collaborative", collaborative, optional=changing)
+    check_str("description", description, optional=changing)
     if collaborative and public:
         raise InvalidInput("a collaborative playlist cannot be public: pass public=False")
+
+
+def _looks_like_user_id(value: object) -> bool:
+    """A user's URI or URL, or text that could be a user ID (no spaces, no path or query characters)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        kind, ident = parse(value)
+    except InvalidInput:
+        return False
+    return kind == "user" or (kind is None and bool(ident) and not any(c.isspace() or c in "/?#&" for c in ident))
 
 
 def _json(**values: Any) -> dict[str, Any]:

@@ -7,6 +7,8 @@ from typing import Any
 
 from .._http import send
 from .._token import TokenLike
+from ..errors import InvalidInput
+from ._helpers import check_str
 
 __all__ = ["request"]
 
@@ -24,4 +26,8 @@ def request(
     ``path`` is relative to the API's base URL (or a full URL, as in a page's ``next``).
     Errors raise the same exceptions as every other function.
     """
+    check_str("method", method, empty=False)
+    check_str("path", path, empty=False)
+    if params is not None and not isinstance(params, Mapping):
+        raise InvalidInput(f"params must be a dict of query parameters or None, got {type(params).__name__}")
     return send(method.upper(), path, token=token, params=params, json=json)

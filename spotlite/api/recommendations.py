@@ -13,7 +13,7 @@ from .._token import TokenLike
 from ..errors import InvalidInput
 from ..ids import to_ids
 from ..models.recommendations import Recommendations
-from ._helpers import DEPRECATED, check_limit, list_of, query, unwrap
+from ._helpers import DEPRECATED, check_limit, check_strs, list_of, query, unwrap
 
 __all__ = ["recommendation_genre_seeds", "recommendations"]
 
@@ -77,10 +77,8 @@ def _seeds(values: Iterable[str] | None, kind: str) -> list[str]:
 
 
 def _genres(values: Iterable[str] | None) -> list[str]:
-    if isinstance(values, str):
-        raise InvalidInput(f"genres must be a list of genre names, got a single str {values!r}")
-    genres = [] if values is None else list(values)
-    if not all(isinstance(genre, str) and genre.strip() for genre in genres):
+    genres = [] if values is None else check_strs("genres", values, "genre names")
+    if not all(genre.strip() for genre in genres):
         raise InvalidInput(f"genres must be non-empty strings, got {genres!r}")
     return genres
 

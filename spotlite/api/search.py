@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from .._mapper import to_model
 from .._token import TokenLike
 from ..errors import InvalidInput
 from ..models.search import SearchResult
-from ._helpers import dev_mode_notes, get_page
+from ._helpers import check_list, dev_mode_notes, get_page
 
 __all__ = ["search"]
 
@@ -43,21 +44,23 @@ def search(
         One page per type asked for (``result.tracks``, ``result.artists``...),
         None for the others; ``spotlite.all_items(token, result.tracks)`` walks
         the pages after the first, 10 results per request. Pages of playlists
-        and episodes may hold None where Spotify hides an item.
+        and episodes may hold None where Spotify hides an item. As in Tekore,
+        the result unpacks into its pages in the order of ``types``:
+        ``tracks, = spotlite.search(token, "finlandia")``.
     """
     kinds = _types(types)
     if not isinstance(query, str) or not query.strip():
         raise InvalidInput(f"query must be a non-empty str, got {query!r}")
     if include_external not in (None, "audio"):
         raise InvalidInput(f"include_external must be 'audio' or None, got {include_external!r}")
-    body = get_page(token, "/search", limit, offset, max_offset=1000, notes=dev_mode_notes(limit), q=query,
-                    type=kinds, market=market, include_external=include_external)
-    return to_model(SearchResult, body)
+    body = get_page(token, "/search", limit, offset, max_offset=1000, optional_limit=True, notes=dev_mode_notes(limit),
+                    q=query, type=kinds, market=market, include_external=include_external)
+    return dataclasses.replace(to_model(SearchResult, body), types=tuple(kinds))
 
 
 def _types(types: Iterable[str]) -> list[str]:
     """The types asked for, checked; a single str counts as one type."""
-    kinds = [types] if isinstance(types, str) else list(types)
+    kinds = [types] if isinstance(types, str) else check_list("types", types, "search types")
     unknown = [kind for kind in kinds if kind not in SEARCH_TYPES]
     if unknown or not kinds:
         raise InvalidInput(f"types must be some of {', '.join(SEARCH_TYPES)}, got {kinds!r}")

@@ -6,9 +6,7 @@ Spotify sends whole numbers for some measures documented as floats
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ._base import Model
+from ._base import Model, dataclass
 
 __all__ = [
     "AudioAnalysis",

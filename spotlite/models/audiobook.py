@@ -9,10 +9,9 @@ apps; all are optional.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
-from ._base import Model
+from ._base import Model, dataclass
 from .common import Copyright, ExternalUrls, Image, OffsetPaging
 from .podcast import SpokenAudio
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ._base import Model
+from ._base import Model, dataclass
 from .common import Image, OffsetPaging
 from .playlist import SimplePlaylistPaging
 

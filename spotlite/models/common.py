@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from ._base import Model
+from ._base import Model, dataclass
 
 __all__ = [
     "Copyright",

@@ -7,9 +7,7 @@ optional; ``external_ids`` was removed and then restored, so it is optional too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ._base import Model
+from ._base import Model, dataclass
 from .artist import SimpleArtist
 from .common import Copyright, ExternalIds, ExternalUrls, Image, OffsetPaging, Restrictions
 
@@ -113,11 +111,12 @@ class SimpleAlbumPaging(OffsetPaging[SimpleAlbum]):
 class FullAlbum(SimpleAlbum):
     """An album with its first page of tracks (``album.tracks.items``).
 
+    ``tracks`` is always there (Spotify's spec requires it of a full album);
     ``genres`` is documented as always empty; ``label`` and ``popularity`` are
     not sent to development-mode apps.
     """
 
-    tracks: SimpleTrackPaging | None = None
+    tracks: SimpleTrackPaging
     copyrights: tuple[Copyright, ...] = ()
     external_ids: ExternalIds | None = None
     genres: tuple[str, ...] = ()

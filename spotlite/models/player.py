@@ -7,10 +7,10 @@ reports audiobooks it plays as episodes of a show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TypeAlias
 
-from ._base import Model
+from ._base import Model, dataclass
 from .audiobook import FullChapter
 from .common import CursorPaging, ExternalUrls
 from .music import FullTrack

@@ -14,11 +14,11 @@ Spotify no longer has): tell them apart with ``isinstance``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal, TypeAlias
 
 from .._mapper import alias
-from ._base import Model
+from ._base import Model, dataclass
 from .common import ExternalIds, ExternalUrls, Followers, Image, OffsetPaging
 from .music import FullTrack
 from .podcast import FullEpisode

@@ -8,11 +8,11 @@ and ``uri`` included. The 2026 changes removed ``available_markets`` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from .._mapper import alias
-from ._base import Model
+from ._base import Model, dataclass
 from .artist import SimpleArtist
 from .common import Copyright, ExternalIds, ExternalUrls, Image, OffsetPaging, Restrictions
 from .music import SimpleAlbum

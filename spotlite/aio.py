@@ -1,0 +1,313 @@
+"""Every function that talks to Spotify, as a coroutine, for asyncio programs.
+
+::
+
+    from spotlite import aio
+
+    album = await aio.album(token, "3RBULTZJ97bvVzZLpxcB0j")
+    tracks = await asyncio.gather(*(aio.track(token, i) for i in ids))
+    async for item in aio.all_items(token, await aio.saved_tracks(token, limit=50)):
+        ...
+
+**What is here.** Every endpoint function, ``request``, the auth functions that
+talk to the accounts service (``request_client_token``, ``request_user_token``,
+``refresh_user_token``, ``request_pkce_token``, ``refresh_pkce_token``,
+``refresh``), ``next_page`` and ``previous_page`` as coroutines, and
+``all_pages`` and ``all_items`` as async iterators, each under the name of its
+sync twin in ``spotlite``, with the same arguments and the same result. What
+does no I/O stays in ``spotlite`` (``authorisation_url``, ``pkce_pair``,
+``parse_code_from_url``, ids, scopes, models, errors, ``Token``,
+``RefreshingToken``, ``configure``); so do the interactive prompts.
+
+**How.** Each coroutine runs the sync function in a worker thread, so every
+behaviour is the sync one: argument checks, chunked writes and
+``PartialWriteError``, retries, redirects, the ``deadline`` and the other
+settings of ``spotlite.configure``, and the same exceptions (raised by the
+``await``). The threads are the event loop's default executor, the one
+``asyncio.to_thread`` uses (``min(32, CPUs + 4)`` threads), so that many calls
+run at once and the others wait for a free thread; the event loop itself never
+blocks. ``aio.configure(executor=ThreadPoolExecutor(64))`` runs them on an
+executor of yours instead (spotlite's session keeps 64 connections per host).
+The context variables of the caller are copied into the call, as
+``asyncio.to_thread`` does.
+
+**Cancelling.** Cancelling the task awaiting a call (or an
+``asyncio.wait_for``/``asyncio.timeout`` running out) does not recall a request
+already sent: Spotify may carry it out. The worker thread finishes its call,
+bounded by the ``deadline`` setting (30 s by default), and its result or
+exception is dropped. A call still waiting for a free thread is cancelled
+before it starts and sends nothing. ``asyncio.run`` waits for the default
+executor's threads when it ends, so a program that cancels a call in flight
+exits once that call ends, within the deadline.
+
+**RefreshingToken.** Pass it as the token, as in sync code. It is thread-safe:
+when a token is due, the refresh runs in the worker thread of the call that
+found it due (holding that thread, not the event loop), the other calls' threads
+wait for it, and ``on_refresh`` is called in that worker thread. Do not call the
+token or read its ``access_token`` on the event loop (that may refresh,
+blocking the loop); ``RefreshingToken.for_client`` requests its first token as
+it is built, so build it with
+``await asyncio.to_thread(spotlite.RefreshingToken.for_client, client_id, client_secret)``.
+
+Types come from the sync functions: each coroutine is ``_async(sync_function)``
+and a type checker sees its real arguments and result (both overloads of
+``playlist`` and ``playlist_items`` included, with mypy 1.6 or later and pyright;
+older checkers keep only the first overload).
+The twins are built on first use, so ``from spotlite import aio`` loads none of
+the endpoint modules.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import functools
+import importlib
+import sys
+from concurrent.futures import Executor
+
+from . import _EXPORTS
+
+TYPE_CHECKING = False  # not typing's: nothing of typing is needed at run time
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Callable, Coroutine
+    from typing import Any, ParamSpec, TypeVar
+
+    from ._token import TokenLike
+    from .models.common import Paging
+
+    _Params = ParamSpec("_Params")
+    _R = TypeVar("_R")
+    _T = TypeVar("_T")
+    _P = TypeVar("_P", bound=Paging[Any])
+
+_AUTH = ("refresh", "refresh_pkce_token", "refresh_user_token", "request_client_token", "request_pkce_token",
+         "request_user_token")
+# Where the sync twin of each coroutine lives: every endpoint (and ``request``), auth and paging.
+_HOME = {name: module for module, names in _EXPORTS.items() if module.startswith("api.") for name in names}
+_HOME.update({name: "auth" for name in _AUTH}, next_page="paging", previous_page="paging")
+
+_executor: Executor | None = None  # None: the event loop's default executor
+
+
+def configure(*, executor: Executor | None) -> Executor | None:
+    """Run the calls on ``executor`` (a ``concurrent.futures.ThreadPoolExecutor``); returns the previous one.
+
+    None (the default) is the running event loop's default executor, the one
+    ``asyncio.to_thread`` uses. The executor stays yours: spotlite never shuts it
+    down. A process pool is refused (a call's token and context stay in this process).
+    """
+    global _executor
+    process = sys.modules.get("concurrent.futures.process")
+    if executor is not None and (
+        not isinstance(executor, Executor) or (process is not None and isinstance(executor, process.ProcessPoolExecutor))
+    ):
+        from .errors import InvalidInput
+
+        raise InvalidInput(f"executor must be a thread pool (concurrent.futures.Executor) or None, got {executor!r}")
+    old, _executor = _executor, executor
+    return old
+
+
+async def _in_worker(call: Callable[[], _R]) -> _R:
+    """``call()`` in a worker thread of the configured executor, in a copy of the caller's context."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_executor, contextvars.copy_context().run, call)
+
+
+def _async(fn: Callable[_Params, _R]) -> Callable[_Params, Coroutine[Any, Any, _R]]:
+    """The async twin of the sync function ``fn``: the same arguments and result, run in a worker thread."""
+
+    async def twin(*args: _Params.args, **kwargs: _Params.kwargs) -> _R:
+        return await _in_worker(functools.partial(fn, *args, **kwargs))
+
+    functools.update_wrapper(twin, fn)  # __name__, __doc__, __wrapped__ (so inspect.signature is fn's)...
+    twin.__module__ = __name__
+    twin.__qualname__ = fn.__name__
+    twin.__doc__ = _twin_doc(fn.__doc__, f"``spotlite.{fn.__name__}``: a coroutine running it in a worker thread")
+    return twin
+
+
+def _twin_doc(doc: str | None, what: str) -> str:
+    """``doc`` with a last paragraph saying this is the async twin, indented as ``doc`` is."""
+    lines = (doc or "").rstrip().splitlines()
+    margins = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    note = f"{' ' * min(margins, default=0)}The async twin of {what} (see ``spotlite.aio``)."
+    return "\n\n".join(["\n".join(lines), note]) if lines else note.lstrip()
+
+
+async def all_pages(token: TokenLike, page: _P) -> AsyncIterator[_P]:
+    """``page`` and every page after it, asking for the largest pages allowed."""
+    from . import paging
+
+    pages = paging.all_pages(token, page)  # the sync walk, stepped in worker threads one step at a time
+    while (current := await _in_worker(functools.partial(next, pages, None))) is not None:
+        yield current
+
+
+async def all_items(token: TokenLike, page: Paging[_T]) -> AsyncIterator[_T]:
+    """Every item of ``page`` and of the pages after it.
+
+    >>> async for track in aio.all_items(token, (await aio.album(token, album_id)).tracks): ...
+    """
+    async for each in all_pages(token, page):
+        for item in each.items:
+            yield item
+
+
+all_pages.__doc__ = _twin_doc(all_pages.__doc__, "``spotlite.all_pages``: an async iterator fetching each page in a "
+                                                 "worker thread")
+all_items.__doc__ = _twin_doc(all_items.__doc__, "``spotlite.all_items``: an async iterator fetching each page in a "
+                                                 "worker thread")
+
+if TYPE_CHECKING:
+    # What a type checker sees: each twin derived from its sync function (tests/test_aio.py checks this
+    # list against ``_HOME``); at run time ``__getattr__`` builds the same twins on first use.
+    from . import auth as _auth
+    from . import paging as _paging
+    from .api import albums as _albums
+    from .api import artists as _artists
+    from .api import audio as _audio
+    from .api import audiobooks as _audiobooks
+    from .api import browse as _browse
+    from .api import chapters as _chapters
+    from .api import episodes as _episodes
+    from .api import follow as _follow
+    from .api import library as _library
+    from .api import markets as _markets
+    from .api import player as _player
+    from .api import playlists as _playlists
+    from .api import raw as _raw
+    from .api import recommendations as _recommendations
+    from .api import search as _search
+    from .api import shows as _shows
+    from .api import tracks as _tracks
+    from .api import users as _users
+
+    refresh = _async(_auth.refresh)
+    refresh_pkce_token = _async(_auth.refresh_pkce_token)
+    refresh_user_token = _async(_auth.refresh_user_token)
+    request_client_token = _async(_auth.request_client_token)
+    request_pkce_token = _async(_auth.request_pkce_token)
+    request_user_token = _async(_auth.request_user_token)
+    next_page = _async(_paging.next_page)
+    previous_page = _async(_paging.previous_page)
+    request = _async(_raw.request)
+
+    album = _async(_albums.album)
+    album_tracks = _async(_albums.album_tracks)
+    albums = _async(_albums.albums)
+    new_releases = _async(_albums.new_releases)
+    saved_albums = _async(_albums.saved_albums)
+    saved_albums_add = _async(_albums.saved_albums_add)
+    saved_albums_contains = _async(_albums.saved_albums_contains)
+    saved_albums_delete = _async(_albums.saved_albums_delete)
+    artist = _async(_artists.artist)
+    artist_albums = _async(_artists.artist_albums)
+    artist_related_artists = _async(_artists.artist_related_artists)
+    artist_top_tracks = _async(_artists.artist_top_tracks)
+    artists = _async(_artists.artists)
+    saved_tracks = _async(_tracks.saved_tracks)
+    saved_tracks_add = _async(_tracks.saved_tracks_add)
+    saved_tracks_contains = _async(_tracks.saved_tracks_contains)
+    saved_tracks_delete = _async(_tracks.saved_tracks_delete)
+    track = _async(_tracks.track)
+    tracks = _async(_tracks.tracks)
+    saved_shows = _async(_shows.saved_shows)
+    saved_shows_add = _async(_shows.saved_shows_add)
+    saved_shows_contains = _async(_shows.saved_shows_contains)
+    saved_shows_delete = _async(_shows.saved_shows_delete)
+    show = _async(_shows.show)
+    show_episodes = _async(_shows.show_episodes)
+    shows = _async(_shows.shows)
+    episode = _async(_episodes.episode)
+    episodes = _async(_episodes.episodes)
+    saved_episodes = _async(_episodes.saved_episodes)
+    saved_episodes_add = _async(_episodes.saved_episodes_add)
+    saved_episodes_contains = _async(_episodes.saved_episodes_contains)
+    saved_episodes_delete = _async(_episodes.saved_episodes_delete)
+    audiobook = _async(_audiobooks.audiobook)
+    audiobook_chapters = _async(_audiobooks.audiobook_chapters)
+    audiobooks = _async(_audiobooks.audiobooks)
+    saved_audiobooks = _async(_audiobooks.saved_audiobooks)
+    saved_audiobooks_add = _async(_audiobooks.saved_audiobooks_add)
+    saved_audiobooks_contains = _async(_audiobooks.saved_audiobooks_contains)
+    saved_audiobooks_delete = _async(_audiobooks.saved_audiobooks_delete)
+    chapter = _async(_chapters.chapter)
+    chapters = _async(_chapters.chapters)
+    search = _async(_search.search)
+    categories = _async(_browse.categories)
+    category = _async(_browse.category)
+    category_playlists = _async(_browse.category_playlists)
+    featured_playlists = _async(_browse.featured_playlists)
+    markets = _async(_markets.markets)
+    recommendation_genre_seeds = _async(_recommendations.recommendation_genre_seeds)
+    recommendations = _async(_recommendations.recommendations)
+    track_audio_analysis = _async(_audio.track_audio_analysis)
+    track_audio_features = _async(_audio.track_audio_features)
+    tracks_audio_features = _async(_audio.tracks_audio_features)
+    current_user = _async(_users.current_user)
+    current_user_top_artists = _async(_users.current_user_top_artists)
+    current_user_top_tracks = _async(_users.current_user_top_tracks)
+    user = _async(_users.user)
+    library_add = _async(_library.library_add)
+    library_contains = _async(_library.library_contains)
+    library_delete = _async(_library.library_delete)
+    artists_follow = _async(_follow.artists_follow)
+    artists_is_following = _async(_follow.artists_is_following)
+    artists_unfollow = _async(_follow.artists_unfollow)
+    followed_artists = _async(_follow.followed_artists)
+    users_follow = _async(_follow.users_follow)
+    users_is_following = _async(_follow.users_is_following)
+    users_unfollow = _async(_follow.users_unfollow)
+    followed_playlists = _async(_playlists.followed_playlists)
+    playlist = _async(_playlists.playlist)  # both overloads survive: mypy and pyright keep them through ParamSpec
+    playlist_add = _async(_playlists.playlist_add)
+    playlist_change_details = _async(_playlists.playlist_change_details)
+    playlist_clear = _async(_playlists.playlist_clear)
+    playlist_cover_image = _async(_playlists.playlist_cover_image)
+    playlist_cover_image_upload = _async(_playlists.playlist_cover_image_upload)
+    playlist_create = _async(_playlists.playlist_create)
+    playlist_create_for_user = _async(_playlists.playlist_create_for_user)
+    playlist_follow = _async(_playlists.playlist_follow)
+    playlist_is_following = _async(_playlists.playlist_is_following)
+    playlist_items = _async(_playlists.playlist_items)
+    playlist_remove = _async(_playlists.playlist_remove)
+    playlist_reorder = _async(_playlists.playlist_reorder)
+    playlist_replace = _async(_playlists.playlist_replace)
+    playlist_unfollow = _async(_playlists.playlist_unfollow)
+    playlists = _async(_playlists.playlists)
+    playback = _async(_player.playback)
+    playback_currently_playing = _async(_player.playback_currently_playing)
+    playback_devices = _async(_player.playback_devices)
+    playback_next = _async(_player.playback_next)
+    playback_pause = _async(_player.playback_pause)
+    playback_previous = _async(_player.playback_previous)
+    playback_queue = _async(_player.playback_queue)
+    playback_queue_add = _async(_player.playback_queue_add)
+    playback_recently_played = _async(_player.playback_recently_played)
+    playback_repeat = _async(_player.playback_repeat)
+    playback_resume = _async(_player.playback_resume)
+    playback_seek = _async(_player.playback_seek)
+    playback_shuffle = _async(_player.playback_shuffle)
+    playback_start_context = _async(_player.playback_start_context)
+    playback_start_tracks = _async(_player.playback_start_tracks)
+    playback_transfer = _async(_player.playback_transfer)
+    playback_volume = _async(_player.playback_volume)
+else:  # at run time: the names (hidden from type checkers, which read the declarations above), the twins on first use
+    __all__ = ["all_items", "all_pages", "configure"]
+    __all__.extend(sorted(_HOME))
+
+    def __getattr__(name: str) -> Any:
+        """The twin of ``name``, built on first use and kept."""
+        home = _HOME.get(name)
+        if home is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        twin = _async(getattr(importlib.import_module(f".{home}", __package__), name))
+        globals()[name] = twin
+        return twin
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
