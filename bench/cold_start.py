@@ -17,7 +17,6 @@ directory, so ``spotlite`` is the one installed (or on ``PYTHONPATH``).
 
 from __future__ import annotations
 
-import http.server
 import os
 import statistics
 import subprocess
@@ -27,6 +26,9 @@ import time
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from server import running
 
 CASSETTE = Path(__file__).resolve().parent.parent / "cassettes/test_paging/test_all_items_of_a_page_nested_in_a_model.yaml"
 
@@ -38,29 +40,6 @@ def recorded_album() -> tuple[str, bytes]:
     return album_id, interaction["response"]["body"]["string"].encode()
 
 
-def serve() -> None:
-    """Answer every GET with the album, keeping connections alive; print the port, serve until killed."""
-    body = recorded_album()[1]
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    server.serve_forever()
-
-
 def seconds(code: str, folder: str) -> float:
     env = {**os.environ, "PYTHONPYCACHEPREFIX": folder}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -70,27 +49,11 @@ def seconds(code: str, folder: str) -> float:
 
 
 def main(runs: int) -> None:
-    album_id, _ = recorded_album()
-    server = subprocess.Popen([sys.executable, __file__, "--serve"], stdout=subprocess.PIPE, text=True)
-    try:
-        assert server.stdout is not None
-        url = f"http://127.0.0.1:{server.stdout.readline().strip()}"
-        scripts = {
-            "python -c pass": "pass",
-            "requests": (f"import requests; requests.Session().get({url + '/v1/albums/' + album_id!r}, "
-                         "headers={'Authorization': 'Bearer x'}).json()"),
-            "spotlite": f"import spotlite; spotlite.configure(api_url={url + '/v1'!r}); spotlite.album('x', {album_id!r})",
-        }
-        times: dict[str, list[float]] = {name: [] for name in scripts}
-        with tempfile.TemporaryDirectory() as folder:
-            for code in scripts.values():  # writes the bytecode, and checks that each script works
-                seconds(code, folder)
-            for _ in range(runs):
-                for name, code in scripts.items():
-                    times[name].append(seconds(code, folder))
-    finally:
-        server.terminate()
-        server.wait()
+    album_id, body = recorded_album()
+    with tempfile.TemporaryDirectory() as bodies:
+        (Path(bodies) / "album.json").write_bytes(body)
+        with running({f"/v1/albums/{album_id}": Path(bodies) / "album.json"}, folder=Path(bodies)) as url:
+            times = timed(url, album_id, runs)
     print(f"Python {sys.version.split()[0]}, {runs} runs each")
     for name, measured in times.items():
         print(f"{name:<16} median {statistics.median(measured) * 1e3:6.1f} ms   min {min(measured) * 1e3:6.1f} ms")
@@ -99,8 +62,23 @@ def main(runs: int) -> None:
           f"min {min(spot) / min(req):.2f}x   (goal: at most 1.2x)")
 
 
+def timed(url: str, album_id: str, runs: int) -> dict[str, list[float]]:
+    """Each script's whole-process times, interleaved over ``runs`` rounds."""
+    scripts = {
+        "python -c pass": "pass",
+        "requests": (f"import requests; requests.Session().get({url + '/v1/albums/' + album_id!r}, "
+                     "headers={'Authorization': 'Bearer x'}).json()"),
+        "spotlite": f"import spotlite; spotlite.configure(api_url={url + '/v1'!r}); spotlite.album('x', {album_id!r})",
+    }
+    times: dict[str, list[float]] = {name: [] for name in scripts}
+    with tempfile.TemporaryDirectory() as folder:
+        for code in scripts.values():  # writes the bytecode, and checks that each script works
+            seconds(code, folder)
+        for _ in range(runs):
+            for name, code in scripts.items():
+                times[name].append(seconds(code, folder))
+    return times
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--serve"]:
-        serve()
-    else:
-        main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)
