@@ -142,7 +142,7 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
+        return _submodule(name)
     if name == "__all__":
         return ["scope", *_HOME]
     if name not in _HOME:
@@ -150,6 +150,16 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
     globals()[name] = value
     return value
+
+
+def _submodule(name: str) -> Any:
+    """A public submodule; a vendored copy may leave out ``testing`` (then: AttributeError, as for any name)."""
+    try:
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as error:
+        if error.name != f"{__name__}.{name}":
+            raise
+    raise AttributeError(f"module 'spotlite' has no attribute {name!r} (this copy of spotlite leaves it out)")
 
 
 def __dir__() -> list[str]:

@@ -124,7 +124,11 @@ _environment: dict[str, tuple[dict[str, str], bool | str]] = {}  # per origin: p
 
 
 def settings() -> Settings:
-    """The settings in force."""
+    """The settings in force.
+
+    Returns:
+        The ``Settings`` in force (frozen: change them with ``configure``).
+    """
     return _settings
 
 
@@ -134,6 +138,16 @@ def configure(**changes: Any) -> Settings:
     ``spotlite.configure(timeout=5, retries=0)``; to undo, pass the returned
     object's values back: ``configure(**{f: getattr(old, f) for f in old.__slots__})``.
     Values are checked: a bad one raises ``InvalidInput`` and changes nothing.
+
+    Args:
+        changes: settings to change, by name (``timeout``, ``deadline``, ``retries``, ``max_wait``, ``backoff``,
+            ``session``, ``api_url``, ``accounts_url``); the others keep their values.
+
+    Returns:
+        The settings in force before the change.
+
+    Raises:
+        InvalidInput: an unknown name or a bad value; nothing is changed.
     """
     global _settings
     unknown = sorted(set(changes) - set(Settings.__dataclass_fields__))

@@ -50,6 +50,10 @@ EXPIRED_REFRESH = (
 def request_client_token(client_id: str, client_secret: str) -> Token:
     """Get an app token by the client credentials flow (no user data).
 
+    Args:
+        client_id: the app's client ID.
+        client_secret: the app's client secret.
+
     Returns:
         A ``Token`` without a refresh token; request a new one when it expires.
     """
@@ -67,11 +71,16 @@ def authorisation_url(
     """The URL where the user grants the app access.
 
     Args:
+        client_id: the app's client ID.
+        redirect_uri: one of the app's registered redirect URIs.
         scope: scopes to ask for: a ``Scope`` (``spotlite.scope.every``,
             ``scope.user_top_read + scope.user_read_private``), a list, or a str.
         state: an unguessable value to check in the redirect (see ``parse_code_from_url``).
         show_dialog: ask again even if the user granted access before.
         code_challenge: the S256 challenge of ``pkce_pair``, for the PKCE flow.
+
+    Returns:
+        The URL to send the user to.
     """
     params = {"client_id": client_id, "response_type": "code", "redirect_uri": redirect_uri}
     if scope:
@@ -86,19 +95,41 @@ def authorisation_url(
 
 
 def request_user_token(client_id: str, client_secret: str, redirect_uri: str, code: str) -> Token:
-    """Exchange the code of the authorisation redirect for a user token."""
+    """Exchange the code of the authorisation redirect for a user token.
+
+    Args:
+        client_id: the app's client ID.
+        client_secret: the app's client secret.
+        redirect_uri: the redirect URI given to ``authorisation_url``.
+        code: the ``code`` of the redirect (``parse_code_from_url``).
+
+    Returns:
+        The user's ``Token``, with a refresh token.
+    """
     form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
     return _token_request(form, client_id, client_secret)
 
 
 def refresh_user_token(client_id: str, client_secret: str, refresh_token: str) -> Token:
-    """Get a fresh user token; the refresh token is kept when Spotify sends no new one."""
+    """Get a fresh user token; the refresh token is kept when Spotify sends no new one.
+
+    Args:
+        client_id: the app's client ID.
+        client_secret: the app's client secret.
+        refresh_token: the user's refresh token.
+
+    Returns:
+        A new ``Token`` for the user.
+    """
     form = {"grant_type": "refresh_token", "refresh_token": refresh_token}
     return _token_request(form, client_id, client_secret, refresh_token=refresh_token)
 
 
 def pkce_pair(length: int = 64) -> tuple[str, str]:
     """A PKCE code verifier of ``length`` characters (43 to 128) and its S256 challenge.
+
+    Args:
+        length: characters of the verifier, 43 to 128.
 
     Returns:
         ``(verifier, challenge)``: send the challenge in ``authorisation_url``,
@@ -112,7 +143,17 @@ def pkce_pair(length: int = 64) -> tuple[str, str]:
 
 
 def request_pkce_token(client_id: str, redirect_uri: str, code: str, verifier: str) -> Token:
-    """Exchange the code of a PKCE authorisation for a user token."""
+    """Exchange the code of a PKCE authorisation for a user token.
+
+    Args:
+        client_id: the app's client ID.
+        redirect_uri: the redirect URI given to ``authorisation_url``.
+        code: the ``code`` of the redirect (``parse_code_from_url``).
+        verifier: the verifier of the ``pkce_pair`` whose challenge was sent.
+
+    Returns:
+        The user's ``Token`` (``uses_pkce``), with a refresh token.
+    """
     form = {
         "grant_type": "authorization_code",
         "code": code,
@@ -124,7 +165,15 @@ def request_pkce_token(client_id: str, redirect_uri: str, code: str, verifier: s
 
 
 def refresh_pkce_token(client_id: str, refresh_token: str) -> Token:
-    """Get a fresh PKCE user token; keeps the old refresh token when no new one comes."""
+    """Get a fresh PKCE user token; keeps the old refresh token when no new one comes.
+
+    Args:
+        client_id: the app's client ID.
+        refresh_token: the user's latest refresh token.
+
+    Returns:
+        A new ``Token`` for the user; keep its refresh token, which Spotify may have rotated.
+    """
     form = {"grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": client_id}
     return _token_request(form, refresh_token=refresh_token)
 
@@ -134,6 +183,7 @@ def refresh(token: Token, client_id: str, client_secret: str | None = None) -> T
 
     Args:
         token: a user token with a refresh token; ``token.uses_pkce`` picks the flow.
+        client_id: the app's client ID.
         client_secret: needed for a token of the normal flow, not for PKCE.
 
     Returns:
@@ -150,6 +200,13 @@ def refresh(token: Token, client_id: str, client_secret: str | None = None) -> T
 
 def parse_code_from_url(url: str, state: str | None = None) -> str:
     """The ``code`` of the URL Spotify redirected the user to.
+
+    Args:
+        url: the whole URL Spotify redirected the user to.
+        state: the ``state`` sent in ``authorisation_url``, checked against the URL's; None skips the check.
+
+    Returns:
+        The authorisation code, for ``request_user_token`` or ``request_pkce_token``.
 
     Raises:
         AuthError: the user refused (``error=access_denied``) or ``state`` differs.

@@ -37,6 +37,9 @@ Config = tuple[str | None, ...]
 def config_from_environment(return_refresh: bool = False) -> Config:
     """Read the configuration from environment variables.
 
+    Args:
+        return_refresh: also read ``SPOTIFY_USER_REFRESH``, the user's refresh token.
+
     Returns:
         ``(client_id, client_secret, redirect_uri)``, and the user's refresh
         token fourth when ``return_refresh``; None for a variable not set.
@@ -70,6 +73,9 @@ def config_from_file(
     """Read the configuration from a section of an INI file.
 
     Args:
+        file_path: the INI file to read.
+        section: the section to read (``DEFAULT`` by default).
+        return_refresh: also read ``SPOTIFY_USER_REFRESH``, the user's refresh token.
         missing_ok: give None for a value not set instead of raising (a file
             for PKCE holds no client secret); the values are then ``str | None``.
 
@@ -105,6 +111,11 @@ def config_to_file(file_path: str | os.PathLike[str], values: tuple[str | None, 
 
     Other sections and keys of an existing file are kept; None values are left
     out. The file is replaced atomically and gets mode 600.
+
+    Args:
+        file_path: the INI file to write (created if missing).
+        values: ``(client_id, client_secret, redirect_uri)``, and optionally the refresh token fourth.
+        section: the section to write (``DEFAULT`` by default).
     """
     if not 3 <= len(values) <= 4:
         raise InvalidInput(f"expected 3 or 4 values (id, secret, redirect URI, refresh token), got {len(values)}")

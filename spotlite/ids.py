@@ -44,6 +44,12 @@ def parse(value: str) -> tuple[str | None, str]:
 
     >>> parse("spotify:album:3RBULTZJ97bvVzZLpxcB0j")
     ('album', '3RBULTZJ97bvVzZLpxcB0j')
+
+    Args:
+        value: a URI (``spotify:album:...``), an open.spotify.com URL or a bare ID.
+
+    Returns:
+        ``(kind, id)``: the kind is None for a bare ID.
     """
     if not isinstance(value, str):
         raise InvalidInput(f"expected an ID, URI or URL as str, got {type(value).__name__}")
@@ -70,6 +76,13 @@ def to_id(value: str, kind: str) -> str:
     ``kind`` is one of ``KINDS`` (or ``"category"``). Raises ``InvalidInput`` (a
     ``ValueError``) when the value is of another kind or is not a well-formed
     ID of that kind, and for an unknown kind.
+
+    Args:
+        value: an ID, URI or URL.
+        kind: the kind expected, one of ``KINDS`` (or ``"category"``).
+
+    Returns:
+        The bare ID.
     """
     _check_kind("to_id", value, kind, KINDS | _ID_ONLY_KINDS)
     found, ident = parse(value)
@@ -106,7 +119,15 @@ def _check_free_id(value: str, ident: str, kind: str) -> None:
 
 
 def to_ids(values: Iterable[str], kind: str) -> list[str]:
-    """Bare IDs of many items; refuses a lone string, an empty list and what is not a list."""
+    """Bare IDs of many items; refuses a lone string, an empty list and what is not a list.
+
+    Args:
+        values: IDs, URIs or URLs, any iterable of str.
+        kind: the kind expected of every one, as for ``to_id``.
+
+    Returns:
+        The bare IDs, in the order given.
+    """
     _check_kind("to_ids", values, kind, KINDS | _ID_ONLY_KINDS)
     if isinstance(values, (str, bytes)):
         raise InvalidInput(f"expected a list of {kind} IDs, got a single {type(values).__name__} {values!r}")
@@ -127,6 +148,13 @@ def to_uri(value: str, kind: str) -> str:
     (Tekore's ``to_uri`` takes them the other way round: swapped arguments are
     refused, as is any kind not in ``KINDS``). Local-file URIs
     (``spotify:local:...``) pass unchanged.
+
+    Args:
+        value: an ID, URI or URL.
+        kind: the item's kind, one of ``KINDS``.
+
+    Returns:
+        The ``spotify:kind:id`` URI.
     """
     _check_kind("to_uri", value, kind, KINDS)
     if isinstance(value, str) and value.startswith("spotify:local:"):

@@ -181,7 +181,8 @@ def prompt_for_user_token(
     """Authorise a user interactively: open the browser, catch (or read the pasted) redirect, get the token.
 
     Args:
-        client_id, client_secret: the app's credentials.
+        client_id: the app's client ID.
+        client_secret: the app's client secret.
         redirect_uri: a registered redirect URI; a loopback one (``http://127.0.0.1:PORT/...``) is caught.
         scope: scopes to ask for, as in ``begin_authorisation``.
         read_input: asks the user for the pasted URL (``input`` by default).
@@ -216,6 +217,16 @@ def prompt_for_pkce_token(
     timeout: float = REDIRECT_TIMEOUT,
 ) -> Token:
     """Like ``prompt_for_user_token``, by the PKCE flow (no client secret).
+
+    Args:
+        client_id: the app's client ID.
+        redirect_uri: a registered redirect URI; a loopback one (``http://127.0.0.1:PORT/...``) is caught.
+        scope: scopes to ask for, as in ``begin_authorisation``.
+        read_input: asks the user for the pasted URL (``input`` by default).
+        open_browser: True (or None) opens ``webbrowser``; False only prints the URL; a callable gets the URL to
+            open.
+        catch_redirect: listen on a loopback redirect URI's port for the redirect; False always asks to paste.
+        timeout: seconds to wait for the redirect before asking to paste it.
 
     Returns:
         The user's ``Token`` (``uses_pkce``), with a refresh token.

@@ -32,18 +32,39 @@ _DEFAULT_MAX_LIMIT = 50
 
 
 def next_page(token: TokenLike, page: P) -> P | None:
-    """The page after ``page``, or None when it is the last."""
+    """The page after ``page``, or None when it is the last.
+
+    Args:
+        page: a page spotlite returned, or one inside a model (``album.tracks``).
+
+    Returns:
+        The next page, of the same model as ``page``; None after the last.
+    """
     return _fetch(token, page, page.next)
 
 
 def previous_page(token: TokenLike, page: P) -> P | None:
-    """The page before ``page``, or None when it is the first (or a cursor page)."""
+    """The page before ``page``, or None when it is the first (or a cursor page).
+
+    Args:
+        page: an offset page spotlite returned.
+
+    Returns:
+        The previous page, of the same model as ``page``; None before the first.
+    """
     previous = page.previous if isinstance(page, OffsetPaging) else None
     return _fetch(token, page, previous)
 
 
 def all_pages(token: TokenLike, page: P) -> Iterator[P]:
-    """``page`` and every page after it, asking for the largest pages allowed."""
+    """``page`` and every page after it, asking for the largest pages allowed.
+
+    Args:
+        page: the first page to yield (any page spotlite returned).
+
+    Returns:
+        An iterator of pages: ``page``, then each page after it, fetched as needed.
+    """
     current: P | None = page
     while current is not None:
         yield current
@@ -54,6 +75,12 @@ def all_items(token: TokenLike, page: Paging[T]) -> Iterator[T]:
     """Every item of ``page`` and of the pages after it.
 
     >>> for track in spotlite.all_items(token, spotlite.album(token, album_id).tracks): ...
+
+    Args:
+        page: the page to start from (any page spotlite returned).
+
+    Returns:
+        An iterator of the items, fetching each following page as needed.
     """
     for each in all_pages(token, page):
         yield from each.items

@@ -28,12 +28,14 @@ TESTS = Path(__file__).resolve().parent
 EXAMPLE = TESTS.parent / "examples" / "testing"
 sys.path.insert(0, str(TESTS))
 
-import spotlite  # noqa: E402
-from spotlite.testing import check  # noqa: E402
-from standin import playlists, tracks  # noqa: E402
-from standin.catalogue import ALBUMS, BIG_ALBUM, MAIN_ALBUM, SINGLE  # noqa: E402
-from standin.podcasts import HALF_HEARD  # noqa: E402
-from standin.server import start  # noqa: E402
+from standin import playlists, tracks
+from standin.catalogue import ALBUMS, BIG_ALBUM, MAIN_ALBUM, SINGLE
+from standin.podcasts import HALF_HEARD
+from standin.server import start
+from standin.users import ME
+
+import spotlite
+from spotlite.testing import check
 
 
 def track_id(album: str, number: int) -> str:
@@ -54,8 +56,7 @@ def set_the_scene() -> None:
                                 for n, (album, number) in enumerate(saved, 1)})
     evenings = [playlists._track(track_id(MAIN_ALBUM, 2)), playlists._LOCAL, playlists._track(track_id(BIG_ALBUM, 7)),
                 playlists._episode(HALF_HEARD), None, playlists._track(track_id(MAIN_ALBUM, 6))]
-    playlists.PLAYLISTS[playlists.EVENINGS].entries = playlists._entries(evenings, datetime(2025, 1, 5, 20),
-                                                                          playlists.ME)
+    playlists.PLAYLISTS[playlists.EVENINGS].entries = playlists._entries(evenings, datetime(2025, 1, 5, 20), ME)
 
 
 def main() -> int:

@@ -8,6 +8,7 @@ replay runs with the server stopped. The plugin runs in temporary projects
 from __future__ import annotations
 
 import ast
+import asyncio
 import base64
 import dataclasses
 import gzip
@@ -54,7 +55,7 @@ def replay_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def standin(loopback: Callable[[Handler], Server]) -> Iterator[SimpleNamespace]:
+def standin_api(loopback: Callable[[Handler], Server]) -> Iterator[SimpleNamespace]:
     """The stand-in on loopback, spotlite's ``api_url`` and ``accounts_url`` pointing at it (no test cassette).
 
     ``stop()`` stops it for good; the settings come back after the test.
@@ -71,6 +72,7 @@ def standin(loopback: Callable[[Handler], Server]) -> Iterator[SimpleNamespace]:
 
 
 def default_urls() -> None:
+    """Spotify's URLs and spotlite's own session (a test using ``loopback`` gets its settings back after)."""
     spotlite.configure(api_url="https://api.spotify.com/v1", accounts_url="https://accounts.spotify.com",
                        session=None)
 
@@ -143,18 +145,26 @@ def models_in(value: Any) -> Iterator[Model]:
             yield from models_in(item)
 
 
-@pytest.fixture
-def recorded_reads(standin: SimpleNamespace, tmp_path: Path) -> tuple[list[Any], list[Any]]:
+@pytest.fixture(scope="module")
+def recorded_reads(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[Any], list[Any]]]:
     """What READS give live from the stand-in while recording, and from the cassette with the stand-in stopped."""
-    path = tmp_path / "cassettes" / "reads.yaml"
-    with cassette(path, record="all") as recording:
-        live = [read(TOKEN) for read in READS]
-    assert len(recording.requests) >= len(READS)
-    standin.stop()
-    with cassette(path) as replaying:  # record mode from the environment: none
-        replayed = [read(TOKEN) for read in READS]
-    assert replaying.play_count == len(recording.requests)
-    return live, replayed
+    path = tmp_path_factory.mktemp("reads") / "cassettes" / "reads.yaml"
+    server, base = start_standin()
+    old = spotlite.configure(api_url=base + "/v1", accounts_url=base + "/accounts", session=None)
+    try:
+        with cassette(path, record="all") as recording:
+            live = [read(TOKEN) for read in READS]
+        assert len(recording.requests) >= len(READS)
+        server.shutdown()
+        server.server_close()
+        with cassette(path, record="none") as replaying:
+            replayed = [read(TOKEN) for read in READS]
+        assert replaying.play_count == len(recording.requests)
+        yield live, replayed
+    finally:
+        server.shutdown()
+        server.server_close()
+        spotlite.configure(**{name: getattr(old, name) for name in old.__slots__})
 
 
 def test_recorded_through_api_url_replays_offline(recorded_reads: tuple[list[Any], list[Any]]) -> None:
@@ -163,14 +173,14 @@ def test_recorded_through_api_url_replays_offline(recorded_reads: tuple[list[Any
     assert live[0].name == "Sibelius: Finlandia, Karelia Suite & Symphony No. 2"
 
 
-def test_the_cassette_holds_spotify_urls_and_replays_under_them(standin: SimpleNamespace, tmp_path: Path) -> None:
+def test_the_cassette_holds_spotify_urls_and_replays_under_them(standin_api: SimpleNamespace, tmp_path: Path) -> None:
     path = tmp_path / "album.yaml"
     with cassette(path, record="all"):
         live = spotlite.album(TOKEN, MAIN_ALBUM)
     text = path.read_text()
     assert "uri: https://api.spotify.com/v1/albums/3RBULTZJ97bvVzZLpxcB0j" in text
-    assert standin.base not in text and "127.0.0.1" not in text
-    standin.stop()
+    assert standin_api.base not in text and "127.0.0.1" not in text
+    standin_api.stop()
     default_urls()
     with cassette(path):
         assert spotlite.album(TOKEN, MAIN_ALBUM) == live
@@ -193,8 +203,8 @@ class ToLoopback(HTTPAdapter):
         return response
 
 
-def test_recorded_through_a_transport_adapter_replays_offline(standin: SimpleNamespace, tmp_path: Path) -> None:
-    routes = {"https://api.spotify.com": standin.base, "https://accounts.spotify.com": standin.base + "/accounts"}
+def test_recorded_through_a_transport_adapter_replays_offline(standin_api: SimpleNamespace, tmp_path: Path) -> None:
+    routes = {"https://api.spotify.com": standin_api.base, "https://accounts.spotify.com": standin_api.base + "/accounts"}
     session = requests.Session()
     session.mount("https://", ToLoopback(routes))
     spotlite.configure(api_url="https://api.spotify.com/v1", accounts_url="https://accounts.spotify.com",
@@ -206,7 +216,7 @@ def test_recorded_through_a_transport_adapter_replays_offline(standin: SimpleNam
     assert [request.uri.split("?")[0] for request in recording.requests][:3] == [
         "https://accounts.spotify.com/api/token", "https://api.spotify.com/v1/albums/3RBULTZJ97bvVzZLpxcB0j",
         f"https://api.spotify.com/v1/albums/{BIG_ALBUM}/tracks"]
-    standin.stop()
+    standin_api.stop()
     default_urls()
     with cassette(path):
         app = spotlite.request_client_token("dummy-client-id", "dummy-client-secret")
@@ -224,8 +234,8 @@ def test_from_dict_rebuilds_every_recorded_model(recorded_reads: tuple[list[Any]
     assert len({type(model) for model in found}) >= 60
 
 
-def test_from_dict_reads_json_as_spotify_sends_it(standin: SimpleNamespace) -> None:
-    body = requests.get(f"{standin.base}/v1/albums/{MAIN_ALBUM}", timeout=5).json()
+def test_from_dict_reads_json_as_spotify_sends_it(standin_api: SimpleNamespace) -> None:
+    body = requests.get(f"{standin_api.base}/v1/albums/{MAIN_ALBUM}", timeout=5).json()
     album = spotlite.from_dict(FullAlbum, body)
     assert album == spotlite.album(TOKEN, MAIN_ALBUM)
     assert spotlite.from_dict(FullAlbum, json.loads(json.dumps(album.to_dict()))) == album
@@ -349,7 +359,8 @@ def test_record_mode_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
         cassette("x.yaml", hosts={"127.0.0.1:8080": "https://api.spotify.com"})
 
 
-def test_a_missing_interaction_says_how_to_record_it(tmp_path: Path) -> None:
+def test_a_missing_interaction_says_how_to_record_it(tmp_path: Path, loopback: Callable[[Handler], Server]) -> None:
+    default_urls()  # even in a run recording the suite against the stand-in
     path = tmp_path / "cassettes" / "none.yaml"
     with cassette(path), pytest.raises(MissingInteraction) as raised:
         try:
@@ -404,6 +415,29 @@ def test_as_a_decorator_each_call_gets_the_cassette_afresh(
         pass
 
 
+def test_an_async_function_as_decorated_replays_spotlite_aio(
+    loopback: Callable[[Handler], Server], tmp_path: Path
+) -> None:
+    from spotlite import aio
+
+    server = loopback(lambda request, conn: reply(conn, 200, {"markets": ["FI"]}))
+    path = tmp_path / "aio.yaml"
+
+    @cassette(path, record="all")
+    async def record() -> list[str]:
+        return await aio.markets(TOKEN)
+
+    assert asyncio.run(record()) == ["FI"]
+    server.stop()
+
+    @cassette(path)
+    async def replay() -> list[list[str]]:
+        return [await aio.markets(TOKEN), await aio.markets(TOKEN)]  # the second is not recorded
+
+    with pytest.raises(MissingInteraction, match="GET https://api.spotify.com/v1/markets is not in the cassette"):
+        asyncio.run(replay())
+
+
 # The check
 
 
@@ -439,11 +473,11 @@ def test_check_finds_planted_secrets(tmp_path: Path, capsys: pytest.CaptureFixtu
     out, err = capsys.readouterr()
     leaky = folder / "test_user" / "leaky"
     assert out.splitlines() == [
-        f"{leaky}.json:13: a Spotify access token (interaction 1, response body): BQ{token[2:4]}... (162 characters)",
+        f"{leaky}.json:16: a Spotify access token (interaction 1, response body): BQ{token[2:4]}... (162 characters)",
         f"{leaky}.yaml:3: code= in a form body (interaction 1, request body): AQBc... (44 characters)",
-        f"{leaky}.yaml:3: client_secret= in a form body (interaction 1, request body): 9a1c... (20 characters)",
-        f"{leaky}.yaml:6: a live Authorization header (interaction 1, request header Authorization): "
-        f"Bearer BQ{token[2:4]}... (162 characters)",
+        f"{leaky}.yaml:3: client_secret= in a form body (interaction 1, request body): 9a... (20 characters)",
+        (f"{leaky}.yaml:6: a live Authorization header (interaction 1, request header Authorization): "
+         f"Bearer BQ{token[2:4]}... (162 characters)"),
         f"{leaky}.yaml:11: a live refresh_token (interaction 1, response body): AQx1... (122 characters)",
     ]
     assert token not in out + err
@@ -499,6 +533,7 @@ def test_vendored_copy_without_testing_works(
     vendored.configure(api_url=server.url + "/v1")
     assert vendored.markets(TOKEN) == ["FI", "SE"]
     assert not (vendor / "spotlite" / "testing").exists() and "bare._vendor.spotlite.testing" not in sys.modules
+    assert not hasattr(vendored, "testing")  # an AttributeError, as for any name the copy lacks
 
 
 def test_the_plugin_imports_neither_vcrpy_nor_yaml_when_loaded() -> None:
@@ -515,13 +550,14 @@ def test_the_plugin_imports_neither_vcrpy_nor_yaml_when_loaded() -> None:
 def test_the_plugin_is_declared() -> None:
     setup = (ROOT / "setup.cfg").read_text()
     assert "pytest11 =\n    spotlite = spotlite.testing.plugin\n" in setup
-    assert "testing =\n    vcrpy>=6\n" in setup
+    assert "testing =\n    vcrpy>=8.3\n" in setup
 
 
 @pytest.fixture
 def project(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch,
             loopback: Callable[[Handler], Server]) -> pytest.Pytester:
     """A temporary project whose pytest loads spotlite's plugin once (installed or not), with nothing recorded."""
+    default_urls()  # even in a run recording the suite against the stand-in
     monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
     for name in CREDENTIALS:
         monkeypatch.delenv(name, raising=False)
@@ -537,10 +573,10 @@ def test_album(spotify_cassette, spotify_token):
 """
 
 
-def test_plugin_replays_a_recorded_cassette(project: pytest.Pytester, standin: SimpleNamespace) -> None:
+def test_plugin_replays_a_recorded_cassette(project: pytest.Pytester, standin_api: SimpleNamespace) -> None:
     with cassette(project.path / "cassettes" / "test_replay" / "test_album.yaml", record="all"):
         spotlite.album(TOKEN, MAIN_ALBUM)
-    standin.stop()
+    standin_api.stop()
     project.makepyfile(test_replay=ALBUM_TEST + "\n\ndef test_token(spotify_token):\n"
                                                 "    assert spotify_token == 'dummy-user-token'\n")
     project.runpytest(*PLUGIN).assert_outcomes(passed=2)
@@ -551,15 +587,15 @@ def test_plugin_fails_a_missing_cassette_saying_how_to_record(project: pytest.Py
     result = project.runpytest(*PLUGIN)
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([
-        "*MissingInteraction: GET https://api.spotify.com/v1/albums/* is not in the cassette "
-        f"{project.path}/cassettes/test_missing/test_album.yaml (the file does not exist yet)*",
+        ("*MissingInteraction: GET https://api.spotify.com/v1/albums/* is not in the cassette "
+         f"{project.path}/cassettes/test_missing/test_album.yaml (the file does not exist yet)*"),
         "*run the test again with SPOTLITE_RECORD=1 (records what is missing) or SPOTLITE_RECORD=all*",
     ])
     assert "TransportError" not in result.stdout.str()
 
 
 def test_plugin_records_when_the_environment_says(
-    project: pytest.Pytester, standin: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+    project: pytest.Pytester, standin_api: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project.makepyfile(test_record="""
         import spotlite
@@ -575,7 +611,7 @@ def test_plugin_records_when_the_environment_says(
     text = written.read_text()
     assert "uri: https://api.spotify.com/v1/albums/3RBULTZJ97bvVzZLpxcB0j" in text and "secret" not in text
 
-    standin.stop()
+    standin_api.stop()
     monkeypatch.delenv("SPOTLITE_RECORD")
     project.runpytest(*PLUGIN).assert_outcomes(passed=1)  # replayed
     monkeypatch.setenv("SPOTLITE_RECORD", "sometimes")
@@ -585,7 +621,7 @@ def test_plugin_records_when_the_environment_says(
 
 
 def test_plugin_token_is_live_when_recording(
-    project: pytest.Pytester, standin: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+    project: pytest.Pytester, standin_api: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project.makepyfile(test_token="""
         import spotlite
@@ -597,8 +633,8 @@ def test_plugin_token_is_live_when_recording(
     monkeypatch.setenv("SPOTLITE_RECORD", "1")
     result = project.runpytest(*PLUGIN)
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*SPOTLITE_RECORD is set, so spotify_token must be a live token: set "
-                                 "SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET, SPOTIFY_USER_REFRESH*"])
+    result.stdout.fnmatch_lines([("*SPOTLITE_RECORD is set, so spotify_token must be a live token: set "
+                                  "SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET, SPOTIFY_USER_REFRESH*")])
     for name in CREDENTIALS:  # the stand-in's accounts service takes any
         monkeypatch.setenv(name, f"dummy-{name.lower()}")
     project.runpytest(*PLUGIN).assert_outcomes(passed=1)

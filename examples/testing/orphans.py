@@ -19,6 +19,8 @@ def tracks_in_playlists(token: spotlite.TokenLike) -> set[str]:
     """The IDs of the tracks in the user's playlists (those whose entries Spotify shows)."""
     found: set[str] = set()
     for playlist in spotlite.all_items(token, spotlite.followed_playlists(token, limit=50)):
+        if playlist is None:  # Spotify lists some playlists as null
+            continue
         try:
             entries = list(spotlite.all_items(token, spotlite.playlist_items(token, playlist.id, limit=50)))
         except spotlite.Forbidden:  # someone else's playlist: its entries are not shown

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import spotlite
 from orphans import orphans, report
+
+import spotlite
 from spotlite.models import FullTrack
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -42,6 +42,10 @@ def albums(token: TokenLike, album_ids: Iterable[str], market: str | None = None
 
     Deprecated by Spotify (development-mode apps: call ``album`` for each).
 
+    Args:
+        album_ids: IDs, URIs or URLs of the albums, as many as wanted (sent 20 per request).
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's, to relink tracks.
+
     Returns:
         One album per ID; None where Spotify knows no album of that ID.
     """
@@ -52,6 +56,12 @@ def album_tracks(
     token: TokenLike, album_id: str, market: str | None = None, limit: int = 20, offset: int = 0
 ) -> SimpleTrackPaging:
     """Get a page of an album's tracks (``limit`` 1 to 50).
+
+    Args:
+        album_id: ID, URI or URL of the album.
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's, to relink tracks.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         A page of tracks; ``spotlite.all_items`` walks the rest.
@@ -65,6 +75,11 @@ def saved_albums(token: TokenLike, market: str | None = None, limit: int = 20, o
 
     Scope: ``user-library-read``.
 
+    Args:
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's, to relink items.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
+
     Returns:
         A page of saved albums, each with ``added_at``.
     """
@@ -77,6 +92,10 @@ def saved_albums_add(token: TokenLike, album_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     use ``library_add``.
+
+    Args:
+        album_ids: IDs, URIs or URLs of the albums, as many as wanted (sent 20 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -88,6 +107,10 @@ def saved_albums_delete(token: TokenLike, album_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     use ``library_delete``.
+
+    Args:
+        album_ids: IDs, URIs or URLs of the albums, as many as wanted (sent 20 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -100,6 +123,9 @@ def saved_albums_contains(token: TokenLike, album_ids: Iterable[str]) -> list[bo
     Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
     use ``library_contains``.
 
+    Args:
+        album_ids: IDs, URIs or URLs of the albums, as many as wanted (sent 20 per request).
+
     Returns:
         One bool per ID, in the order asked.
     """
@@ -110,6 +136,10 @@ def new_releases(token: TokenLike, limit: int = 20, offset: int = 0) -> NewRelea
     """Get a page of new album releases featured on Spotify (``limit`` 1 to 50).
 
     Deprecated by Spotify: development-mode apps get 403.
+
+    Args:
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         Spotify's answer: ``albums`` is the page of albums.

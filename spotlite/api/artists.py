@@ -22,6 +22,9 @@ def artist(token: TokenLike, artist_id: str) -> FullArtist:
 
     Args:
         artist_id: ID, URI or URL of the artist.
+
+    Returns:
+        The artist; ``followers``, ``genres`` and ``popularity`` may be missing for some apps.
     """
     return to_model(FullArtist, send("GET", f"/artists/{segment(artist_id, 'artist')}", token=token))
 
@@ -30,6 +33,9 @@ def artists(token: TokenLike, artist_ids: Iterable[str]) -> list[FullArtist | No
     """Get several artists, 50 per request, in the order asked.
 
     Deprecated by Spotify (development-mode apps: call ``artist`` for each).
+
+    Args:
+        artist_ids: IDs, URIs or URLs of the artists, as many as wanted (sent 50 per request).
 
     Returns:
         One artist per ID; None where Spotify knows no artist of that ID.
@@ -52,6 +58,14 @@ def artist_albums(
     fits the app: development-mode apps may ask at most 10 since 2026,
     extended-quota apps 50; over 50 is refused before sending.
 
+    Args:
+        artist_id: ID, URI or URL of the artist.
+        include_groups: the groups to list, some of ``album``, ``single``, ``appears_on`` and ``compilation``; None
+            for all.
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's, to relink tracks.
+        limit: albums per page, 1 to 50; None for Spotify's default.
+        offset: index of the first item (0 for the first page).
+
     Returns:
         A page of albums, each with its ``album_group``.
     """
@@ -66,6 +80,13 @@ def artist_top_tracks(token: TokenLike, artist_id: str, market: str) -> list[Ful
     """Get an artist's top tracks in a market (``"from_token"`` for the user's).
 
     Deprecated by Spotify: development-mode apps get 403.
+
+    Args:
+        artist_id: ID, URI or URL of the artist.
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's (required).
+
+    Returns:
+        Up to 10 tracks, most popular first.
     """
     check_market(market, optional=False)
     path = f"/artists/{segment(artist_id, 'artist')}/top-tracks"
@@ -77,6 +98,12 @@ def artist_related_artists(token: TokenLike, artist_id: str) -> list[FullArtist]
     """Get artists similar to an artist.
 
     Deprecated by Spotify in November 2024: new and development-mode apps get 403/404.
+
+    Args:
+        artist_id: ID, URI or URL of the artist.
+
+    Returns:
+        Up to 20 artists.
     """
     path = f"/artists/{segment(artist_id, 'artist')}/related-artists"
     body = send("GET", path, token=token, notes={403: DEPRECATED, 404: DEPRECATED})

@@ -24,6 +24,9 @@ def track_audio_features(token: TokenLike, track_id: str) -> AudioFeatures:
 
     Args:
         track_id: ID, URI or URL of the track.
+
+    Returns:
+        The track's audio features: ``danceability``, ``energy``, ``tempo``...
     """
     body = send("GET", f"/audio-features/{segment(track_id, 'track')}", token=token, notes={403: DEPRECATED})
     return to_model(AudioFeatures, body)
@@ -33,6 +36,9 @@ def tracks_audio_features(token: TokenLike, track_ids: Iterable[str]) -> list[Au
     """Get the audio features of several tracks, 100 per request, in the order asked.
 
     Deprecated by Spotify in November 2024: new and development-mode apps get 403.
+
+    Args:
+        track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 100 per request).
 
     Returns:
         One entry per ID; None where Spotify has no features for that track.
@@ -47,6 +53,9 @@ def track_audio_analysis(token: TokenLike, track_id: str) -> AudioAnalysis:
 
     Args:
         track_id: ID, URI or URL of the track.
+
+    Returns:
+        The track's analysis: its bars, beats, sections, segments and tatums.
     """
     body = send("GET", f"/audio-analysis/{segment(track_id, 'track')}", token=token, notes={403: DEPRECATED})
     return to_model(AudioAnalysis, body)

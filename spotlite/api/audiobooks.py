@@ -47,6 +47,11 @@ def audiobooks(
 
     Deprecated by Spotify (development-mode apps: call ``audiobook`` for each).
 
+    Args:
+        audiobook_ids: IDs, URIs or URLs of the audiobooks, as many as wanted (sent 50 per request).
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's: the market the content must be
+            available in.
+
     Returns:
         One audiobook per ID; None where Spotify knows no audiobook of that ID.
     """
@@ -57,6 +62,13 @@ def audiobook_chapters(
     token: TokenLike, audiobook_id: str, market: str | None = None, limit: int = 20, offset: int = 0
 ) -> SimpleChapterPaging:
     """Get a page of an audiobook's chapters (``limit`` 1 to 50).
+
+    Args:
+        audiobook_id: ID, URI or URL of the audiobook.
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's: the market the content must be
+            available in.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         A page of chapters; ``spotlite.all_items`` walks the rest.
@@ -69,6 +81,10 @@ def saved_audiobooks(token: TokenLike, limit: int = 20, offset: int = 0) -> Simp
     """Get a page of the audiobooks saved in the user's library (``limit`` 1 to 50).
 
     Scope: ``user-library-read``.
+
+    Args:
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         A page of audiobooks. Spotify sends the audiobooks themselves, without
@@ -83,6 +99,10 @@ def saved_audiobooks_add(token: TokenLike, audiobook_ids: Iterable[str]) -> None
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_add``.
+
+    Args:
+        audiobook_ids: IDs, URIs or URLs of the audiobooks, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -94,6 +114,10 @@ def saved_audiobooks_delete(token: TokenLike, audiobook_ids: Iterable[str]) -> N
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_delete``.
+
+    Args:
+        audiobook_ids: IDs, URIs or URLs of the audiobooks, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -105,6 +129,9 @@ def saved_audiobooks_contains(token: TokenLike, audiobook_ids: Iterable[str]) ->
 
     Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_contains``.
+
+    Args:
+        audiobook_ids: IDs, URIs or URLs of the audiobooks, as many as wanted (sent 50 per request).
 
     Returns:
         One bool per ID, in the order asked.

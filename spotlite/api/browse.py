@@ -27,6 +27,8 @@ def categories(token: TokenLike, locale: str | None = None, limit: int = 20, off
 
     Args:
         locale: language and country of the names, e.g. ``"sv_SE"``.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         Spotify's answer: ``categories`` is the page of categories.
@@ -43,6 +45,9 @@ def category(token: TokenLike, category_id: str, locale: str | None = None) -> C
     Args:
         category_id: the category's ID, e.g. ``"party"``.
         locale: language and country of the name, e.g. ``"sv_SE"``.
+
+    Returns:
+        The category, with its name and icons.
     """
     check_str("locale", locale, optional=True)
     path = f"/browse/categories/{segment(category_id, 'category')}"
@@ -59,6 +64,8 @@ def featured_playlists(
 
     Args:
         locale: language and country of the message, e.g. ``"sv_SE"``.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         Spotify's answer: its ``message`` and ``playlists``, a page that may
@@ -74,6 +81,11 @@ def category_playlists(token: TokenLike, category_id: str, limit: int = 20, offs
 
     Deprecated by Spotify in November 2024: new and development-mode apps get
     403 or 404. Spotify's ``country`` parameter is gone.
+
+    Args:
+        category_id: the category's ID, e.g. ``"party"``.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         Spotify's answer: ``playlists``, a page that may hold None where

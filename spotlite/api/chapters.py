@@ -35,6 +35,11 @@ def chapters(token: TokenLike, chapter_ids: Iterable[str], market: str | None = 
 
     Deprecated by Spotify (development-mode apps: call ``chapter`` for each).
 
+    Args:
+        chapter_ids: IDs, URIs or URLs of the chapters, as many as wanted (sent 50 per request).
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's: the market the content must be
+            available in.
+
     Returns:
         One chapter per ID; None where Spotify knows no chapter of that ID.
     """

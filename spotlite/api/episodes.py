@@ -32,6 +32,9 @@ def episode(token: TokenLike, episode_id: str, market: str | None = None) -> Ful
         episode_id: ID, URI or URL of the episode.
         market: country code or ``"from_token"``; Spotify answers 404 for an
             episode not available there.
+
+    Returns:
+        The episode, with its show.
     """
     params = query(market=market)
     body = send("GET", f"/episodes/{segment(episode_id, 'episode')}", token=token, params=params, scopes=_POSITION)
@@ -43,6 +46,11 @@ def episodes(token: TokenLike, episode_ids: Iterable[str], market: str | None = 
 
     Scope: ``user-read-playback-position`` for ``resume_point``. Deprecated by
     Spotify (development-mode apps: call ``episode`` for each).
+
+    Args:
+        episode_ids: IDs, URIs or URLs of the episodes, as many as wanted (sent 50 per request).
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's: the market the content must be
+            available in.
 
     Returns:
         One episode per ID; None where Spotify knows no episode of that ID.
@@ -59,6 +67,12 @@ def saved_episodes(
     ``resume_point``. An episode Spotify no longer has comes back with every
     field None (``id`` included).
 
+    Args:
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's: the market the content must be
+            available in.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
+
     Returns:
         A page of saved episodes, each with ``added_at`` and ``episode``.
     """
@@ -71,6 +85,10 @@ def saved_episodes_add(token: TokenLike, episode_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_add``.
+
+    Args:
+        episode_ids: IDs, URIs or URLs of the episodes, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -82,6 +100,10 @@ def saved_episodes_delete(token: TokenLike, episode_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_delete``.
+
+    Args:
+        episode_ids: IDs, URIs or URLs of the episodes, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -93,6 +115,9 @@ def saved_episodes_contains(token: TokenLike, episode_ids: Iterable[str]) -> lis
 
     Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_contains``.
+
+    Args:
+        episode_ids: IDs, URIs or URLs of the episodes, as many as wanted (sent 50 per request).
 
     Returns:
         One bool per ID, in the order asked.

@@ -34,6 +34,7 @@ def followed_artists(token: TokenLike, limit: int = 20, after: str | None = None
     Scope: ``user-follow-read``.
 
     Args:
+        limit: items per page, 1 to 50.
         after: ID (or URI, URL) of the last artist of the previous page; the page
             starts after it. ``spotlite.all_items`` follows the cursors for you.
 
@@ -51,6 +52,10 @@ def artists_follow(token: TokenLike, artist_ids: Iterable[str]) -> None:
 
     Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
     use ``library_add`` with artist URIs.
+
+    Args:
+        artist_ids: IDs, URIs or URLs of the artists, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -63,6 +68,10 @@ def artists_unfollow(token: TokenLike, artist_ids: Iterable[str]) -> None:
 
     Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
     use ``library_delete`` with artist URIs.
+
+    Args:
+        artist_ids: IDs, URIs or URLs of the artists, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -76,6 +85,9 @@ def artists_is_following(token: TokenLike, artist_ids: Iterable[str]) -> list[bo
     Scope: ``user-follow-read``. Deprecated by Spotify: development-mode apps
     use ``library_contains`` with artist URIs.
 
+    Args:
+        artist_ids: IDs, URIs or URLs of the artists, as many as wanted (sent 50 per request).
+
     Returns:
         One bool per ID, in the order asked.
     """
@@ -87,6 +99,10 @@ def users_follow(token: TokenLike, user_ids: Iterable[str]) -> None:
 
     Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
     use ``library_add`` with user URIs.
+
+    Args:
+        user_ids: IDs, URIs or URLs of the users, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -99,6 +115,10 @@ def users_unfollow(token: TokenLike, user_ids: Iterable[str]) -> None:
 
     Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
     use ``library_delete`` with user URIs.
+
+    Args:
+        user_ids: IDs, URIs or URLs of the users, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -111,6 +131,9 @@ def users_is_following(token: TokenLike, user_ids: Iterable[str]) -> list[bool]:
 
     Scope: ``user-follow-read``. Deprecated by Spotify: development-mode apps
     use ``library_contains`` with user URIs.
+
+    Args:
+        user_ids: IDs, URIs or URLs of the users, as many as wanted (sent 50 per request).
 
     Returns:
         One bool per ID, in the order asked.

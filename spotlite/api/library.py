@@ -64,6 +64,10 @@ def library_delete(token: TokenLike, uris: Iterable[str], *, kind: str | None = 
     Kinds and arguments as for ``library_add`` (artist URIs: use
     ``artists_unfollow`` if Spotify answers 400).
 
+    Args:
+        uris: URIs or open.spotify.com URLs of the items; or IDs when ``kind`` is given.
+        kind: the kind of every item (``"track"``, ...), needed for bare IDs.
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """

@@ -13,5 +13,8 @@ def markets(token: TokenLike) -> list[str]:
     """Get the markets where Spotify is available, as ISO 3166-1 alpha-2 country codes.
 
     Deprecated by Spotify: development-mode apps get 403 since 2026.
+
+    Returns:
+        The country codes, e.g. ``["AD", "AE", ...]``.
     """
     return list_of(str, unwrap(send("GET", "/markets", token=token, notes={403: DEPRECATED}), "markets"))

@@ -74,6 +74,11 @@ def playback_currently_playing(
 
     Scope: ``user-read-currently-playing``.
 
+    Args:
+        market: country code or ``"from_token"`` to relink tracks.
+        tracks_only: ask for tracks only; otherwise episodes are reported too (Spotify leaves ``item`` None for an
+            episode when this is True).
+
     Returns:
         What plays, or None when nothing is playing or paused.
     """
@@ -163,6 +168,9 @@ def playback_resume(token: TokenLike, device_id: str | None = None) -> None:
     """Resume playback where it was paused.
 
     Scope: ``user-modify-playback-state``; needs Premium.
+
+    Args:
+        device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     _command(token, "PUT", "/play", device_id)
 
@@ -171,6 +179,9 @@ def playback_pause(token: TokenLike, device_id: str | None = None) -> None:
     """Pause playback.
 
     Scope: ``user-modify-playback-state``; needs Premium.
+
+    Args:
+        device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     _command(token, "PUT", "/pause", device_id)
 
@@ -179,6 +190,9 @@ def playback_next(token: TokenLike, device_id: str | None = None) -> None:
     """Skip to the next item in the queue (sent once: a POST is never retried).
 
     Scope: ``user-modify-playback-state``; needs Premium.
+
+    Args:
+        device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     _command(token, "POST", "/next", device_id)
 
@@ -187,6 +201,9 @@ def playback_previous(token: TokenLike, device_id: str | None = None) -> None:
     """Skip to the previous item (sent once: a POST is never retried).
 
     Scope: ``user-modify-playback-state``; needs Premium.
+
+    Args:
+        device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     _command(token, "POST", "/previous", device_id)
 
@@ -198,6 +215,7 @@ def playback_seek(token: TokenLike, position_ms: int, device_id: str | None = No
 
     Args:
         position_ms: milliseconds from the start, 0 or more.
+        device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     check_int("position_ms", position_ms)
     _command(token, "PUT", "/seek", device_id, position_ms=position_ms)
@@ -211,6 +229,7 @@ def playback_repeat(token: TokenLike, state: str, device_id: str | None = None) 
     Args:
         state: ``"track"`` (repeat this item), ``"context"`` (repeat the album,
             playlist, ...) or ``"off"``.
+        device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     if state not in _REPEAT_STATES:
         raise InvalidInput(f"state must be 'track', 'context' or 'off', got {state!r}")
@@ -221,6 +240,10 @@ def playback_volume(token: TokenLike, volume_percent: int, device_id: str | None
     """Set the volume, 0 to 100 (devices whose ``supports_volume`` is False refuse).
 
     Scope: ``user-modify-playback-state``; needs Premium.
+
+    Args:
+        volume_percent: the volume, 0 to 100.
+        device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     if isinstance(volume_percent, bool) or not isinstance(volume_percent, int) or not 0 <= volume_percent <= 100:
         raise InvalidInput(f"volume_percent must be an int from 0 to 100, got {volume_percent!r}")
@@ -231,6 +254,10 @@ def playback_shuffle(token: TokenLike, state: bool, device_id: str | None = None
     """Switch shuffle on (True) or off (False).
 
     Scope: ``user-modify-playback-state``; needs Premium.
+
+    Args:
+        state: True to shuffle, False to play in order.
+        device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     _check_bool(state, "state")
     _command(token, "PUT", "/shuffle", device_id, state=state)
@@ -244,6 +271,7 @@ def playback_recently_played(
     Scope: ``user-read-recently-played``. Episodes are not listed.
 
     Args:
+        limit: items per page, 1 to 50.
         after: only tracks played after this time (Unix milliseconds).
         before: only tracks played before this time; give ``after`` or ``before``, not both.
 
@@ -265,6 +293,9 @@ def playback_queue(token: TokenLike) -> Queue:
     """Get the user's queue: what plays now and what comes next.
 
     Scope: ``user-read-currently-playing`` and ``user-read-playback-state``.
+
+    Returns:
+        What plays now (``currently_playing``) and the items after it (``queue``).
     """
     body = send("GET", "/me/player/queue", token=token,
                 scopes=("user-read-currently-playing", "user-read-playback-state"))
@@ -278,6 +309,7 @@ def playback_queue_add(token: TokenLike, uri: str, device_id: str | None = None)
 
     Args:
         uri: URI or URL of the track or episode (an ID alone does not say which).
+        device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     _command(token, "POST", "/queue", device_id, uri=_uri(uri, ("track", "episode")))
 

@@ -147,7 +147,12 @@ def playlist_items(
     owns or collaborates on (Spotify answers 403 for others).
 
     Args:
-        fields, market, as_tracks: as for ``playlist``.
+        playlist_id: ID, URI or URL of the playlist.
+        fields: Spotify's filter of the answer, as for ``playlist``; with it a dict comes back.
+        market: country code or ``"from_token"``.
+        as_tracks: as for ``playlist``: True (or a list of types) asks for items in the older track-shaped form.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         A page of entries, each with its ``item``: a ``FullTrack``,
@@ -165,6 +170,13 @@ def followed_playlists(token: TokenLike, limit: int = 20, offset: int = 0) -> Si
 
     Scope: ``playlist-read-private`` (``playlist-read-collaborative`` for
     collaborative ones).
+
+    Args:
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
+
+    Returns:
+        A page of playlists (short form: ``items`` holds only their ``href`` and ``total``).
     """
     body = get_page(token, "/me/playlists", limit, offset, max_offset=100_000, scopes=("playlist-read-private",))
     return to_model(SimplePlaylistPaging, body)
@@ -176,6 +188,14 @@ def playlists(token: TokenLike, user_id: str, limit: int = 20, offset: int = 0) 
     Scopes: ``playlist-read-private``, ``playlist-read-collaborative`` (for the
     user's own private and collaborative ones). Deprecated by Spotify:
     development-mode apps get 403.
+
+    Args:
+        user_id: the user's ID, URI or URL.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
+
+    Returns:
+        A page of playlists (short form).
     """
     body = get_page(token, f"/users/{segment(user_id, 'user')}/playlists", limit, offset, max_offset=100_000,
                     scopes=("playlist-read-private", "playlist-read-collaborative"), notes={403: DEPRECATED})
@@ -193,6 +213,12 @@ def playlist_create(
     Tekore's ``playlist_create(user_id, name, public, description)`` is
     ``playlist_create_for_user`` here; called in Tekore's order this function
     refuses the name where ``public`` is expected.
+
+    Args:
+        name: the playlist's name.
+        public: whether it shows on the user's profile.
+        description: its description.
+        collaborative: whether others may change it (it must then not be public).
 
     Returns:
         The new, empty playlist.
@@ -217,6 +243,12 @@ def playlist_create_for_user(
     Scope: ``playlist-modify-public``, or ``playlist-modify-private`` for a
     private one. Deprecated by Spotify: development-mode apps use ``playlist_create``.
 
+    Args:
+        user_id: the current user's ID, URI or URL.
+        name: the playlist's name.
+        public: whether it shows on the user's profile.
+        description: its description.
+
     Returns:
         The new, empty playlist.
     """
@@ -239,6 +271,13 @@ def playlist_change_details(
 
     Scopes: ``playlist-modify-public``, ``playlist-modify-private``. Only what
     is given is sent; a collaborative playlist must not be public.
+
+    Args:
+        playlist_id: ID, URI or URL of the playlist.
+        name: the new name; None keeps it.
+        public: True to show it on the user's profile, False to hide it; None keeps it.
+        collaborative: True to let others change it (it must then not be public); None keeps it.
+        description: the new description; None keeps it.
     """
     _check_details(name, public, collaborative, description, changing=True)
     payload = _json(name=name, public=public, collaborative=collaborative, description=description)
@@ -253,6 +292,7 @@ def playlist_add(token: TokenLike, playlist_id: str, uris: Iterable[str], positi
     Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
 
     Args:
+        playlist_id: ID, URI or URL of the playlist.
         uris: URIs or URLs of tracks and episodes (a bare ID does not say which).
         position: where to insert them (0 is the top); None appends. Each
             request inserts right after the one before, so the order holds.
@@ -284,6 +324,10 @@ def playlist_replace(token: TokenLike, playlist_id: str, uris: Iterable[str]) ->
     takes 100 in one request: beyond that, the first 100 replace the items and
     the rest are added after them.
 
+    Args:
+        playlist_id: ID, URI or URL of the playlist.
+        uris: URIs or URLs of tracks and episodes; an empty list clears the playlist.
+
     Returns:
         The playlist's snapshot ID after the last request.
 
@@ -309,6 +353,9 @@ def playlist_clear(token: TokenLike, playlist_id: str) -> str:
 
     Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
 
+    Args:
+        playlist_id: ID, URI or URL of the playlist.
+
     Returns:
         The playlist's new snapshot ID.
     """
@@ -329,6 +376,10 @@ def playlist_reorder(
     retried: a repeated move would move again.
 
     Args:
+        playlist_id: ID, URI or URL of the playlist.
+        range_start: position of the first item to move (0 is the top).
+        insert_before: position to move them before, as counted before the move.
+        range_length: how many items to move.
         snapshot_id: the playlist version the positions refer to.
 
     Returns:
@@ -350,6 +401,7 @@ def playlist_remove(token: TokenLike, playlist_id: str, uris: Iterable[str], sna
     Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
 
     Args:
+        playlist_id: ID, URI or URL of the playlist.
         uris: URIs or URLs of tracks and episodes, or ``spotify:local:...`` URIs.
         snapshot_id: the playlist version to remove from; each later request
             names the version the one before it returned.
@@ -376,6 +428,9 @@ def playlist_remove(token: TokenLike, playlist_id: str, uris: Iterable[str], sna
 def playlist_cover_image(token: TokenLike, playlist_id: str) -> list[Image]:
     """Get a playlist's cover images (their ``height`` and ``width`` are often None).
 
+    Args:
+        playlist_id: ID, URI or URL of the playlist.
+
     Returns:
         The images, largest first; their URLs expire within a day.
     """
@@ -392,6 +447,7 @@ def playlist_cover_image_upload(token: TokenLike, playlist_id: str, image: bytes
     ``playlist-modify-private``.
 
     Args:
+        playlist_id: ID, URI or URL of the playlist.
         image: a JPEG, as the file's bytes or as base64 text; its base64 form
             may be at most 256 KB. Anything else is refused before sending.
     """
@@ -406,6 +462,10 @@ def playlist_follow(token: TokenLike, playlist_id: str, public: bool = True) -> 
     Scopes: ``playlist-modify-public``, or ``playlist-modify-private`` to follow
     privately. Deprecated by Spotify: development-mode apps use ``library_add``
     with the playlist's URI.
+
+    Args:
+        playlist_id: ID, URI or URL of the playlist.
+        public: whether the playlist shows on the user's profile.
     """
     check_bool("public", public)
     send("PUT", _followers_path(playlist_id), token=token, json={"public": public}, scopes=MODIFY,
@@ -417,6 +477,9 @@ def playlist_unfollow(token: TokenLike, playlist_id: str) -> None:
 
     Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
     Deprecated by Spotify: development-mode apps use ``library_delete``.
+
+    Args:
+        playlist_id: ID, URI or URL of the playlist.
     """
     send("DELETE", _followers_path(playlist_id), token=token, scopes=MODIFY, notes={403: DEPRECATED})
 
@@ -426,6 +489,10 @@ def playlist_is_following(token: TokenLike, playlist_id: str, user_ids: Iterable
 
     Deprecated by Spotify: development-mode apps use ``library_contains``
     with the playlist's URI; Spotify now answers only for the current user.
+
+    Args:
+        playlist_id: ID, URI or URL of the playlist.
+        user_ids: IDs, URIs or URLs of the users (one request each).
 
     Returns:
         One bool per user ID, in the order asked.

@@ -25,6 +25,15 @@ def request(
     For what the typed functions do not cover: ``request(token, "GET", "/me/top/tracks")``.
     ``path`` is relative to the API's base URL (or a full URL, as in a page's ``next``).
     Errors raise the same exceptions as every other function.
+
+    Args:
+        method: the HTTP method: ``"GET"``, ``"POST"``, ``"PUT"`` or ``"DELETE"``.
+        path: the path under the API's base URL (``"/me/top/tracks"``), or a full URL.
+        params: query parameters, each a str or a number (join a list yourself: ``",".join(ids)``).
+        json: a JSON body, for writes.
+
+    Returns:
+        The answer's JSON, or None when it has no body.
     """
     check_str("method", method, empty=False)
     check_str("path", path, empty=False)

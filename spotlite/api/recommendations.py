@@ -41,8 +41,12 @@ def recommendations(
     Deprecated by Spotify in November 2024: new and development-mode apps get 403 or 404.
 
     Args:
+        artist_ids: IDs, URIs or URLs of seed artists.
         genres: names from ``recommendation_genre_seeds``.
+        track_ids: IDs, URIs or URLs of seed tracks.
         limit: tracks wanted, 1 to 100.
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's; with one, a track not playable there
+            may be relinked (``linked_from``) or marked ``is_playable=False``.
         attributes: tunable track attributes with a ``min_``, ``max_`` or
             ``target_`` prefix, e.g. ``min_energy=0.4, target_tempo=120``
             (acousticness, danceability, duration_ms, energy, instrumentalness,
@@ -67,6 +71,9 @@ def recommendation_genre_seeds(token: TokenLike) -> list[str]:
     """Get the genres usable as seeds of ``recommendations``.
 
     Deprecated by Spotify in November 2024: new and development-mode apps get 403 or 404.
+
+    Returns:
+        The genre names, e.g. ``["acoustic", "afrobeat", ...]``.
     """
     body = send("GET", "/recommendations/available-genre-seeds", token=token, notes=_NOTES)
     return list_of(str, unwrap(body, "genres"))

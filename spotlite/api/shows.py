@@ -48,6 +48,11 @@ def shows(token: TokenLike, show_ids: Iterable[str], market: str | None = None) 
 
     Deprecated by Spotify (development-mode apps: call ``show`` for each).
 
+    Args:
+        show_ids: IDs, URIs or URLs of the shows, as many as wanted (sent 50 per request).
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's: the market the content must be
+            available in.
+
     Returns:
         One show per ID; None where Spotify knows no show of that ID.
     """
@@ -61,6 +66,13 @@ def show_episodes(
 
     Scope: ``user-read-playback-position`` for each episode's ``resume_point``.
 
+    Args:
+        show_id: ID, URI or URL of the show.
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's: the market the content must be
+            available in.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
+
     Returns:
         A page of episodes; ``spotlite.all_items`` walks the rest.
     """
@@ -72,6 +84,10 @@ def saved_shows(token: TokenLike, limit: int = 20, offset: int = 0) -> SavedShow
     """Get a page of the shows saved in the user's library (``limit`` 1 to 50).
 
     Scope: ``user-library-read``.
+
+    Args:
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         A page of saved shows, each with ``added_at`` and ``show``.
@@ -85,6 +101,10 @@ def saved_shows_add(token: TokenLike, show_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_add``.
+
+    Args:
+        show_ids: IDs, URIs or URLs of the shows, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -100,6 +120,7 @@ def saved_shows_delete(token: TokenLike, show_ids: Iterable[str], market: str | 
     written; see its docs.
 
     Args:
+        show_ids: IDs, URIs or URLs of the shows, as many as wanted (sent 50 per request).
         market: country code or ``"from_token"``; only shows available there
             are removed.
     """
@@ -111,6 +132,9 @@ def saved_shows_contains(token: TokenLike, show_ids: Iterable[str]) -> list[bool
 
     Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
     get 403 and use ``library_contains``.
+
+    Args:
+        show_ids: IDs, URIs or URLs of the shows, as many as wanted (sent 50 per request).
 
     Returns:
         One bool per ID, in the order asked.

@@ -28,6 +28,9 @@ def track(token: TokenLike, track_id: str, market: str | None = None) -> FullTra
         track_id: ID, URI or URL of the track.
         market: country code or ``"from_token"``; with one, a track unavailable
             there may be relinked (``linked_from``) or marked ``is_playable=False``.
+
+    Returns:
+        The track, with its album and artists.
     """
     body = send("GET", f"/tracks/{segment(track_id, 'track')}", token=token, params=query(market=market))
     return to_model(FullTrack, body)
@@ -37,6 +40,11 @@ def tracks(token: TokenLike, track_ids: Iterable[str], market: str | None = None
     """Get several tracks, 50 per request, in the order asked.
 
     Deprecated by Spotify (development-mode apps: call ``track`` for each).
+
+    Args:
+        track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 50 per request).
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's; with one, a track not playable there
+            may be relinked (``linked_from``) or marked ``is_playable=False``.
 
     Returns:
         One track per ID; None where Spotify knows no track of that ID.
@@ -48,6 +56,12 @@ def saved_tracks(token: TokenLike, market: str | None = None, limit: int = 20, o
     """Get a page of the tracks saved in the user's library (``limit`` 1 to 50).
 
     Scope: ``user-library-read``.
+
+    Args:
+        market: ISO 3166-1 country code, or ``"from_token"`` for the user's; with one, a track not playable there
+            may be relinked (``linked_from``) or marked ``is_playable=False``.
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
 
     Returns:
         A page of saved tracks, each with ``added_at`` and ``track``.
@@ -61,6 +75,10 @@ def saved_tracks_add(token: TokenLike, track_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     use ``library_add``. The IDs travel in the JSON body, as the spec asks.
+
+    Args:
+        track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -72,6 +90,10 @@ def saved_tracks_delete(token: TokenLike, track_ids: Iterable[str]) -> None:
 
     Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
     use ``library_delete``.
+
+    Args:
+        track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 50 per request).
+
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
     """
@@ -83,6 +105,9 @@ def saved_tracks_contains(token: TokenLike, track_ids: Iterable[str]) -> list[bo
 
     Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
     use ``library_contains``.
+
+    Args:
+        track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 50 per request).
 
     Returns:
         One bool per ID, in the order asked.

@@ -26,6 +26,9 @@ def current_user(token: TokenLike) -> PrivateUser:
     ``user-read-email`` (email). Since 2026 development-mode apps no longer
     get ``country``, ``email``, ``explicit_content``, ``followers`` or ``product``:
     those fields are then None; ``account_id`` is new in May 2026.
+
+    Returns:
+        The user's private profile; ``email``, ``country`` and ``product`` need their scopes and may be missing.
     """
     return to_model(PrivateUser, send("GET", "/me", token=token, scopes=("user-read-private", "user-read-email")))
 
@@ -37,6 +40,9 @@ def user(token: TokenLike, user_id: str) -> PublicUser:
 
     Args:
         user_id: the user's ID (``smedjan``), URI or open.spotify.com URL.
+
+    Returns:
+        The user's public profile.
     """
     body = send("GET", f"/users/{segment(user_id, 'user')}", token=token, notes={403: DEPRECATED})
     return to_model(PublicUser, body)
@@ -52,6 +58,11 @@ def current_user_top_artists(
     Args:
         time_range: ``short_term`` (about 4 weeks), ``medium_term`` (6 months)
             or ``long_term`` (about a year).
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
+
+    Returns:
+        A page of artists, the most listened first.
     """
     return to_model(FullArtistOffsetPaging, _top(token, "artists", time_range, limit, offset))
 
@@ -66,6 +77,11 @@ def current_user_top_tracks(
     Args:
         time_range: ``short_term`` (about 4 weeks), ``medium_term`` (6 months)
             or ``long_term`` (about a year).
+        limit: items per page, 1 to 50.
+        offset: index of the first item (0 for the first page).
+
+    Returns:
+        A page of tracks, the most listened first.
     """
     return to_model(FullTrackPaging, _top(token, "tracks", time_range, limit, offset))
 

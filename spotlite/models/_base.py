@@ -49,7 +49,14 @@ class Model:
 
 
 def to_dict(value: Any) -> Any:
-    """A model, a tuple of models or a plain value as plain JSON-ready data."""
+    """A model, a tuple of models or a plain value as plain JSON-ready data.
+
+    Args:
+        value: a model, a tuple of models, or a plain value.
+
+    Returns:
+        Dicts, lists and plain values, keyed by Spotify's names.
+    """
     if isinstance(value, Model):
         fields = dataclasses.fields(value)  # type: ignore[arg-type]
         return {f.name: to_dict(getattr(value, f.name)) for f in fields if f.repr}
@@ -68,6 +75,13 @@ def from_dict(model: type[M], data: Any) -> M:
     fixtures, caches): unknown keys are ignored, missing and null ones take
     the field's default, and a value of the wrong kind raises ``MappingError``
     naming its path.
+
+    Args:
+        model: the model class to build (``FullTrack``, ...).
+        data: a dict as ``to_dict`` gives it or as Spotify sends it.
+
+    Returns:
+        The model.
     """
     from .._mapper import to_model
 

@@ -158,23 +158,23 @@ class CassetteUse:
 
 
 class _Cassette(vcr.cassette.Cassette):  # type: ignore[misc,unused-ignore]
-    """vcrpy's cassette, raising ``MissingInteraction`` for a request it cannot play nor record.
+    """vcrpy's cassette, raising ``MissingInteraction`` where vcrpy would raise its own exception.
 
-    Every vcrpy stub asks ``can_play_response_for`` before a request goes out;
-    when the answer is no and the cassette is write-protected, vcrpy would
-    raise its own exception, which spotlite would wrap and retry.
+    For a request a cassette can neither play nor record, every vcrpy stub
+    (requests, urllib3, httpx, aiohttp...) asks ``filter_request`` whether it is
+    to be recorded at all, and then raises vcrpy's exception, which spotlite
+    would turn into a ``TransportError`` and retry. ``filter_request`` raises
+    first, for a request that is not ignored, cannot be played, and the
+    cassette is write-protected: exactly when vcrpy would.
     """
 
     spotlite_record: str | None = None
 
-    def can_play_response_for(self, request: Any) -> bool:
-        if super().can_play_response_for(request):
-            return True
-        if self.write_protected:
-            filtered = self.filter_request(request)
-            if filtered:
-                raise MissingInteraction(_missing(self, filtered))
-        return False
+    def filter_request(self, request: Any) -> Any:
+        filtered = super().filter_request(request)
+        if filtered and self.write_protected and not super().can_play_response_for(request):
+            raise MissingInteraction(_missing(self, filtered))
+        return filtered
 
 
 def _missing(recorded: Any, request: Any) -> str:

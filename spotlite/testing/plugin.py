@@ -1,8 +1,8 @@
 """spotlite's pytest plugin: a cassette and a token for each test that asks for them.
 
-Installed with spotlite (the ``pytest11`` entry point ``spotlite``); it does
-nothing for a test that uses neither fixture, and loads vcrpy only for one
-that uses ``spotify_cassette``::
+Installed with spotlite (the ``pytest11`` entry point ``spotlite``; ``-p
+no:spotlite`` turns it off); it does nothing for a test that uses neither
+fixture, and loads vcrpy only for one that uses ``spotify_cassette``::
 
     def test_top_tracks(spotify_cassette, spotify_token):
         tracks = spotlite.current_user_top_tracks(spotify_token, limit=5).items

@@ -109,5 +109,5 @@ def start() -> tuple[ThreadingHTTPServer, str]:
     from . import routes  # noqa: F401 - registers every route
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
