@@ -81,13 +81,21 @@ class Settings:
     """
 
     api_url: str = SPOTIFY_API
+    """Where Web API requests go (a proxy, a stand-in server)."""
     accounts_url: str = "https://accounts.spotify.com"
+    """Where token requests go."""
     timeout: float = 10.0
+    """Seconds a connection, or a single read, may take."""
     deadline: float = 30.0
+    """Seconds a whole call may take: every attempt, every wait between retries, the whole body."""
     retries: int = 3
+    """Retries of one call after its first attempt; 0 switches retrying off."""
     max_wait: float = 60.0
+    """Cap on the seconds one call spends waiting between retries."""
     backoff: float = 0.5
+    """The first retry delay in seconds, doubled for each retry (with jitter)."""
     session: requests.Session | None = None
+    """Your own ``requests.Session`` (proxies, adapters, a cache); None for spotlite's own."""
 
 
 class _Request:

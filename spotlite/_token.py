@@ -23,11 +23,17 @@ class Token:
     """
 
     access_token: str = field(repr=False)
+    """The access token, sent as ``Authorization: Bearer ...``; hidden in ``repr``."""
     token_type: str = "Bearer"
+    """``Bearer``."""
     expires_at: float
+    """When it expires, Unix time in seconds."""
     scope: str = ""
+    """The scopes granted, space-separated (empty for an app token)."""
     refresh_token: str | None = field(default=None, repr=False)
+    """The refresh token (None for an app token); hidden in ``repr``."""
     uses_pkce: bool = False
+    """Whether it came from the PKCE flow, which refreshes without the client secret."""
 
     @property
     def is_expiring(self) -> bool:

@@ -92,10 +92,15 @@ class ErrorResponse:
 
     def __init__(self, status_code: int, reason: str, url: str, headers: dict[str, str], content: bytes) -> None:
         self.status_code = status_code
+        """The HTTP status code."""
         self.reason = reason
+        """The HTTP reason phrase (``Not Found``)."""
         self.url = url
+        """The URL that answered."""
         self.headers = headers
+        """The answer's headers, lower-case names (cookies left out)."""
         self.content = content
+        """The answer's body, as bytes."""
 
     @property
     def text(self) -> str:
@@ -128,6 +133,7 @@ class HTTPError(SpotliteError):
     """
 
     scopes: tuple[str, ...] = ()
+    """For a 401 or 403 that is not about an expired token: the scopes the endpoint needs (empty otherwise)."""
 
     def __init__(
         self,
@@ -139,10 +145,15 @@ class HTTPError(SpotliteError):
         response: ErrorResponse | None = None,
     ) -> None:
         self.status = status
+        """The HTTP status code."""
         self.message = message
+        """Spotify's error message (or the reason phrase when it sent none)."""
         self.reason = reason
+        """Spotify's reason code, set by the player endpoints (``NO_ACTIVE_DEVICE``, ``PREMIUM_REQUIRED``...)."""
         self.url = url
+        """The request URL."""
         self.response = response
+        """The answer: status, headers and body."""
         super().__init__(f"{status}: {message}" + (f" [{reason}]" if reason else ""))
 
 
@@ -165,6 +176,7 @@ class RedirectError(HTTPError):
     ) -> None:
         super().__init__(status, message, reason=reason, url=url, response=response)
         self.location = location
+        """Where the answer pointed (its ``Location`` header)."""
 
 
 class ClientError(HTTPError):
@@ -202,6 +214,7 @@ class TooManyRequests(ClientError):
     ) -> None:
         super().__init__(status, message, reason=reason, url=url, response=response)
         self.retry_after = retry_after
+        """Spotify's ``Retry-After`` in seconds; None when missing or unusable."""
 
 
 class ServerError(HTTPError):
@@ -233,7 +246,9 @@ class TransportError(SpotliteError):
 
     def __init__(self, message: str, *, method: str = "", url: str = "") -> None:
         self.method = method
+        """The request's HTTP method."""
         self.url = url
+        """The request URL."""
         super().__init__(f"{method} {url}: {message}" if method else message)
 
 
@@ -264,10 +279,15 @@ class PartialWriteError(SpotliteError):
         error: SpotliteError,
     ) -> None:
         self.written = written
+        """The items the successful requests sent, in order."""
         self.failed = failed
+        """The items of the request that failed (it may or may not have taken effect)."""
         self.remaining = remaining
+        """Every item not known to be written, the failed ones first: pass them to resume."""
         self.snapshot_id = snapshot_id
+        """The playlist's snapshot ID after the last successful request (None for other writes)."""
         self.error = error
+        """The exception of the failed request (also ``__cause__``)."""
         super().__init__(message)
 
 
@@ -276,7 +296,9 @@ class AuthError(SpotliteError):
 
     def __init__(self, error: str, description: str = "") -> None:
         self.error = error
+        """The accounts service's error code (``invalid_grant``, ``invalid_client``...)."""
         self.description = description
+        """Its description of the error."""
         super().__init__(f"{error}: {description}" if description else error)
 
 
@@ -288,8 +310,11 @@ class MappingError(SpotliteError, ValueError):
 
     def __init__(self, expected: str, got: object, path: tuple[str | int, ...] = ()) -> None:
         self.expected = expected
+        """The kind of value the field expected."""
         self.got = got
+        """The value found instead."""
         self.path = path
+        """Where in the document, from the top (``("tracks", "items", 3, "duration_ms")``)."""
         super().__init__()
 
     def at(self, step: str | int) -> MappingError:

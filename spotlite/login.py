@@ -53,11 +53,17 @@ class PendingAuthorisation:
     """
 
     url: str
+    """Where to send the user."""
     state: str
+    """The unguessable value the redirect must carry back."""
     client_id: str
+    """The app's client ID."""
     redirect_uri: str
+    """The redirect URI the authorisation uses."""
     scope: str = ""
+    """The scopes asked for, space-separated."""
     code_verifier: str | None = field(default=None, repr=False)
+    """The PKCE code verifier; None without PKCE (hidden in ``repr``)."""
 
     def __post_init__(self) -> None:
         for name in ("url", "state", "client_id", "redirect_uri"):

@@ -26,23 +26,41 @@ class AudioFeatures(Model):
     ``mode`` 1 for major and 0 for minor."""
 
     id: str
+    """The track's Spotify ID."""
     uri: str
+    """The track's Spotify URI."""
     type: str = "audio_features"
+    """``audio_features``."""
     acousticness: float | None = None
+    """Confidence, 0 to 1, that the track is acoustic."""
     danceability: float | None = None
+    """How suitable for dancing, 0 to 1."""
     energy: float | None = None
+    """Perceived intensity and activity, 0 to 1."""
     instrumentalness: float | None = None
+    """Likelihood, 0 to 1, that the track has no vocals."""
     liveness: float | None = None
+    """Likelihood, 0 to 1, that an audience is present."""
     loudness: float | None = None
+    """Average loudness in decibels (typically -60 to 0)."""
     speechiness: float | None = None
+    """Presence of spoken words, 0 to 1."""
     valence: float | None = None
+    """Musical positiveness, 0 (sad) to 1 (happy)."""
     tempo: float | None = None
+    """Estimated tempo in beats per minute."""
     key: int | None = None
+    """Key as pitch class: 0 is C, 1 C♯/D♭, ... 11 B; -1 when none was detected."""
     mode: int | None = None
+    """1 for major, 0 for minor."""
     time_signature: int | None = None
+    """Beats per bar, 3 to 7 (3/4 to 7/4)."""
     duration_ms: int | None = None
+    """The track's length in milliseconds."""
     track_href: str | None = None
+    """The Web API URL of the track."""
     analysis_url: str | None = None
+    """The Web API URL of the track's audio analysis."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,8 +68,11 @@ class TimeInterval(Model):
     """A bar, beat or tatum: when it starts and how long it lasts (seconds)."""
 
     start: float
+    """Start, in seconds from the beginning of the track."""
     duration: float
+    """Length in seconds."""
     confidence: float | None = None
+    """Confidence of the detection, 0 to 1."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,17 +80,29 @@ class Section(Model):
     """A part of a track with its own tempo, key, mode, time signature and loudness."""
 
     start: float
+    """Start, in seconds from the beginning of the track."""
     duration: float
+    """Length in seconds."""
     confidence: float | None = None
+    """Confidence of the detection, 0 to 1."""
     loudness: float | None = None
+    """Loudness in decibels (typically -60 to 0)."""
     tempo: float | None = None
+    """Tempo in beats per minute."""
     tempo_confidence: float | None = None
+    """Confidence of ``tempo``, 0 to 1."""
     key: int | None = None
+    """Key as pitch class: 0 is C, 1 C♯/D♭, ... 11 B; -1 when none was detected."""
     key_confidence: float | None = None
+    """Confidence of ``key``, 0 to 1."""
     mode: int | None = None
+    """1 for major, 0 for minor."""
     mode_confidence: float | None = None
+    """Confidence of ``mode``, 0 to 1."""
     time_signature: int | None = None
+    """Beats per bar, 3 to 7 (3/4 to 7/4)."""
     time_signature_confidence: float | None = None
+    """Confidence of ``time_signature``, 0 to 1."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,14 +110,23 @@ class Segment(Model):
     """A short sound of roughly even timbre and pitch; ``pitches`` and ``timbre`` hold 12 values."""
 
     start: float
+    """Start, in seconds from the beginning of the track."""
     duration: float
+    """Length in seconds."""
     confidence: float | None = None
+    """Confidence of the detection, 0 to 1."""
     loudness_start: float | None = None
+    """Loudness at the start, in decibels."""
     loudness_max: float | None = None
+    """Peak loudness, in decibels."""
     loudness_max_time: float | None = None
+    """When the peak comes, in seconds from the segment's start."""
     loudness_end: float | None = None
+    """Loudness at the end, in decibels (for the last segment only)."""
     pitches: tuple[float, ...] = ()
+    """Relative strength of the 12 pitch classes (C to B), each 0 to 1."""
     timbre: tuple[float, ...] = ()
+    """12 timbre coefficients."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,12 +134,19 @@ class AudioAnalysisMeta(Model):
     """How the analysis was made (analyser version, platform, status, time taken)."""
 
     analyzer_version: str | None = None
+    """The analyser's version."""
     platform: str | None = None
+    """The platform it ran on."""
     detailed_status: str | None = None
+    """Its status, in words."""
     status_code: int | None = None
+    """Its status: 0 for success."""
     timestamp: int | None = None
+    """When it ran, Unix time in seconds."""
     analysis_time: float | None = None
+    """Seconds it took."""
     input_process: str | None = None
+    """How the input was processed."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,31 +154,57 @@ class AudioAnalysisTrack(Model):
     """The analysis of the whole track: its overall measures and fingerprint strings."""
 
     num_samples: int | None = None
+    """Samples analysed."""
     duration: float | None = None
+    """Length of the track in seconds."""
     sample_md5: str | None = None
+    """An empty string (was a checksum)."""
     offset_seconds: float | None = None
+    """Offset of the analysis window (0)."""
     window_seconds: float | None = None
+    """Length of the analysis window (0)."""
     analysis_sample_rate: int | None = None
+    """Sample rate of the analysis, in Hz."""
     analysis_channels: int | None = None
+    """Channels analysed."""
     end_of_fade_in: float | None = None
+    """End of the fade-in, in seconds."""
     start_of_fade_out: float | None = None
+    """Start of the fade-out, in seconds."""
     loudness: float | None = None
+    """Loudness in decibels (typically -60 to 0)."""
     tempo: float | None = None
+    """Tempo in beats per minute."""
     tempo_confidence: float | None = None
+    """Confidence of ``tempo``, 0 to 1."""
     time_signature: int | None = None
+    """Beats per bar, 3 to 7 (3/4 to 7/4)."""
     time_signature_confidence: float | None = None
+    """Confidence of ``time_signature``, 0 to 1."""
     key: int | None = None
+    """Key as pitch class: 0 is C, 1 C♯/D♭, ... 11 B; -1 when none was detected."""
     key_confidence: float | None = None
+    """Confidence of ``key``, 0 to 1."""
     mode: int | None = None
+    """1 for major, 0 for minor."""
     mode_confidence: float | None = None
+    """Confidence of ``mode``, 0 to 1."""
     codestring: str | None = None
+    """An Echo Nest Musical Fingerprint code string."""
     code_version: float | None = None
+    """Version of ``codestring``."""
     echoprintstring: str | None = None
+    """An EchoPrint code string."""
     echoprint_version: float | None = None
+    """Version of ``echoprintstring``."""
     synchstring: str | None = None
+    """A Synchstring, to synchronise the track with others."""
     synch_version: float | None = None
+    """Version of ``synchstring``."""
     rhythmstring: str | None = None
+    """A Rhythmstring."""
     rhythm_version: float | None = None
+    """Version of ``rhythmstring``."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,9 +213,16 @@ class AudioAnalysis(Model):
     sections, segments) and overall measures (``track``)."""
 
     bars: tuple[TimeInterval, ...] = ()
+    """The bars: each a time interval."""
     beats: tuple[TimeInterval, ...] = ()
+    """The beats."""
     tatums: tuple[TimeInterval, ...] = ()
+    """The tatums: the smallest regular pulses."""
     sections: tuple[Section, ...] = ()
+    """Sections: large parts differing in rhythm, timbre or loudness."""
     segments: tuple[Segment, ...] = ()
+    """Segments: short sounds of even timbre and pitch."""
     meta: AudioAnalysisMeta | None = None
+    """How the analysis was made."""
     track: AudioAnalysisTrack | None = None
+    """Analysis of the whole track."""

@@ -32,6 +32,7 @@ class Author(Model):
     """An author of an audiobook."""
 
     name: str
+    """The author's name."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,6 +40,7 @@ class Narrator(Model):
     """A narrator of an audiobook."""
 
     name: str
+    """The narrator's name."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,25 +52,46 @@ class SimpleAudiobook(Model):
     """
 
     id: str
+    """The Spotify ID."""
     name: str
+    """The audiobook's title."""
     uri: str
+    """The Spotify URI (``spotify:<type>:<id>``)."""
     type: Literal["audiobook"] = "audiobook"
+    """``audiobook``."""
     authors: tuple[Author, ...] = ()
+    """The authors."""
     narrators: tuple[Narrator, ...] = ()
+    """The narrators."""
     publisher: str | None = None
+    """The publisher; not sent to development-mode apps since 2026."""
     description: str | None = None
+    """The description, plain text."""
     html_description: str | None = None
+    """The description, with HTML tags."""
     edition: str | None = None
+    """The edition, e.g. ``Unabridged``."""
     explicit: bool | None = None
+    """Whether it has explicit content (None when unknown)."""
     media_type: str | None = None
+    """``audio`` or ``mixed``."""
     languages: tuple[str | None, ...] = ()
+    """Languages used, as ISO 639 codes."""
     images: tuple[Image, ...] = ()
+    """Cover art, largest first."""
     copyrights: tuple[Copyright, ...] = ()
+    """Copyright notices."""
     total_chapters: int | None = None
+    """How many chapters the audiobook has."""
     is_externally_hosted: bool | None = None
+    """Whether the audiobook is hosted outside Spotify."""
     available_markets: tuple[str, ...] = ()
+    """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
+    2026."""
     href: str | None = None
+    """The Web API URL of the full object."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,7 +99,9 @@ class SimpleChapter(SpokenAudio):
     """A chapter as listed in an audiobook (the fields of ``SpokenAudio`` and these)."""
 
     type: Literal["chapter"] = "chapter"
+    """``chapter``."""
     chapter_number: int | None = None
+    """The chapter's number in its audiobook."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,6 +109,7 @@ class SimpleChapterPaging(OffsetPaging[SimpleChapter]):
     """A page of an audiobook's chapters."""
 
     items: tuple[SimpleChapter, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,6 +121,7 @@ class SimpleAudiobookPaging(OffsetPaging[SimpleAudiobook]):
     """
 
     items: tuple[SimpleAudiobook, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,6 +129,7 @@ class FullAudiobook(SimpleAudiobook):
     """An audiobook with its first page of chapters (``audiobook.chapters.items``)."""
 
     chapters: SimpleChapterPaging | None = None
+    """The first page of the audiobook's chapters."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,3 +141,4 @@ class FullChapter(SimpleChapter):
     """
 
     audiobook: FullAudiobook | None = None
+    """The audiobook the chapter belongs to."""

@@ -20,9 +20,13 @@ class Category(Model):
     """A browse category (``party``, ``mood``...) with its icons."""
 
     id: str
+    """The category's ID, e.g. ``party``."""
     name: str
+    """The category's name, in the locale asked for."""
     href: str | None = None
+    """The Web API URL of the full object."""
     icons: tuple[Image, ...] = ()
+    """The category's icons."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,6 +34,7 @@ class CategoryPaging(OffsetPaging[Category]):
     """A page of browse categories."""
 
     items: tuple[Category, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,6 +42,7 @@ class Categories(Model):
     """The answer of ``categories``: a page of categories."""
 
     categories: CategoryPaging
+    """The page of categories."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,7 +51,9 @@ class FeaturedPlaylists(Model):
     such as "Editor's picks") and the page of playlists."""
 
     playlists: SimplePlaylistPaging
+    """The page of playlists (None where Spotify hides one)."""
     message: str | None = None
+    """Spotify's headline for them, when sent."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -27,8 +27,11 @@ class Image(Model):
     """A cover or portrait; ``height`` and ``width`` in pixels, None when unknown."""
 
     url: str
+    """The image's URL (it may expire: do not store it for long)."""
     height: int | None = None
+    """Height in pixels; None when unknown."""
     width: int | None = None
+    """Width in pixels; None when unknown."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,7 +39,9 @@ class Copyright(Model):
     """A copyright notice; ``type`` is ``C`` (copyright) or ``P`` (performance)."""
 
     text: str
+    """The notice."""
     type: str | None = None
+    """``C`` (copyright) or ``P`` (performance copyright)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,8 +49,11 @@ class ExternalIds(Model):
     """Identifiers outside Spotify: ISRC (tracks), EAN and UPC (albums)."""
 
     isrc: str | None = None
+    """International Standard Recording Code (tracks)."""
     ean: str | None = None
+    """International Article Number (albums)."""
     upc: str | None = None
+    """Universal Product Code (albums)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,6 +61,7 @@ class ExternalUrls(Model):
     """Web pages of an item; ``spotify`` is its open.spotify.com URL."""
 
     spotify: str | None = None
+    """The open.spotify.com URL."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,7 +69,9 @@ class Followers(Model):
     """Follower count (``href`` is always null in Spotify's answers)."""
 
     total: int
+    """How many followers."""
     href: str | None = None
+    """Always None in Spotify's answers."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,6 +79,7 @@ class Restrictions(Model):
     """Why an item is not playable: ``market``, ``product``, ``explicit``, ..."""
 
     reason: str
+    """``market``, ``product``, ``explicit`` or another reason Spotify gives."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,10 +87,15 @@ class Paging(Model, Generic[T]):
     """What every page has: its items, the URL it came from and the next page's."""
 
     items: tuple[T, ...]
+    """The items of this page."""
     href: str | None = None
+    """The Web API URL of this page."""
     limit: int | None = None
+    """The page size asked for."""
     next: str | None = None
+    """The URL of the next page; None on the last."""
     total: int | None = None
+    """How many items there are in all, on every page (None where Spotify does not say)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,7 +103,9 @@ class OffsetPaging(Paging[T]):
     """A page addressed by offset; ``previous`` and ``next`` are URLs or None."""
 
     offset: int = 0
+    """Index of this page's first item."""
     previous: str | None = None
+    """The URL of the previous page; None on the first."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -94,7 +113,9 @@ class Cursors(Model):
     """Cursor values of a cursor page."""
 
     after: str | None = None
+    """The cursor of the next page (None on the last)."""
     before: str | None = None
+    """The cursor of the previous page, where Spotify gives one."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,3 +123,4 @@ class CursorPaging(Paging[T]):
     """A page addressed by cursors (followed artists, recently played)."""
 
     cursors: Cursors | None = None
+    """Where the next page starts; ``spotlite.next_page`` follows it."""

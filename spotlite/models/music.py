@@ -38,21 +38,39 @@ class SimpleAlbum(Model):
     """
 
     id: str
+    """The Spotify ID."""
     name: str
+    """The album's name."""
     uri: str
+    """The Spotify URI (``spotify:<type>:<id>``)."""
     album_type: str | None = None
+    """``album``, ``single`` or ``compilation`` (as sent: real data also has ``ALBUM``)."""
     type: str = "album"
+    """``album``."""
     total_tracks: int | None = None
+    """How many tracks the album has."""
     artists: tuple[SimpleArtist, ...] = ()
+    """The album's artists."""
     images: tuple[Image, ...] = ()
+    """Cover art, largest first."""
     release_date: str | None = None
+    """First release date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as ``release_date_precision`` says."""
     release_date_precision: str | None = None
+    """``year``, ``month`` or ``day``: how much of ``release_date`` is known."""
     href: str | None = None
+    """The Web API URL of the full object."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
     available_markets: tuple[str, ...] = ()
+    """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
+    2026."""
     restrictions: Restrictions | None = None
+    """Why it cannot be played, when it cannot (``restrictions.reason``)."""
     is_playable: bool | None = None
+    """With a ``market``: whether the album plays there."""
     album_group: str | None = None
+    """In an artist's discography: ``album``, ``single``, ``compilation`` or ``appears_on``; not sent to
+    development-mode apps since 2026."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,10 +78,15 @@ class TrackLink(Model):
     """The track a relinked track stands in for (``linked_from``)."""
 
     id: str | None = None
+    """The ID of the track asked for."""
     uri: str | None = None
+    """The URI of the track asked for."""
     type: str = "track"
+    """``track``."""
     href: str | None = None
+    """The Web API URL of the track asked for."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,22 +98,40 @@ class SimpleTrack(Model):
     """
 
     id: str | None
+    """The Spotify ID; None for a local file."""
     name: str
+    """The track's name."""
     uri: str
+    """The Spotify URI (``spotify:<type>:<id>``)."""
     type: str = "track"
+    """``track``."""
     artists: tuple[SimpleArtist, ...] = ()
+    """The track's artists."""
     duration_ms: int | None = None
+    """Length in milliseconds."""
     disc_number: int | None = None
+    """Disc number (1 unless the album has several discs)."""
     track_number: int | None = None
+    """Position on its disc, from 1."""
     explicit: bool | None = None
+    """Whether it has explicit content (None when unknown)."""
     is_local: bool = False
+    """Whether it is a local file (only playlists hold local files)."""
     is_playable: bool | None = None
+    """With a ``market``: whether the track plays there."""
     linked_from: TrackLink | None = None
+    """With a ``market``, when Spotify relinked the track: the track asked for."""
     restrictions: Restrictions | None = None
+    """Why it cannot be played, when it cannot (``restrictions.reason``)."""
     preview_url: str | None = None
+    """A 30 second MP3 preview; None for most apps since November 2024."""
     available_markets: tuple[str, ...] = ()
+    """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
+    2026."""
     href: str | None = None
+    """The Web API URL of the full object."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +139,7 @@ class SimpleTrackPaging(OffsetPaging[SimpleTrack]):
     """A page of an album's tracks."""
 
     items: tuple[SimpleTrack, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,6 +147,7 @@ class SimpleAlbumPaging(OffsetPaging[SimpleAlbum]):
     """A page of albums (an artist's albums, new releases, search)."""
 
     items: tuple[SimpleAlbum, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,11 +160,17 @@ class FullAlbum(SimpleAlbum):
     """
 
     tracks: SimpleTrackPaging
+    """The first page of the album's tracks; ``spotlite.all_items`` walks the rest."""
     copyrights: tuple[Copyright, ...] = ()
+    """Copyright notices."""
     external_ids: ExternalIds | None = None
+    """Identifiers outside Spotify (ISRC, EAN, UPC)."""
     genres: tuple[str, ...] = ()
+    """Documented by Spotify as always empty."""
     label: str | None = None
+    """The record label; not sent to development-mode apps since 2026."""
     popularity: int | None = None
+    """Popularity from 0 to 100, from recent plays; not sent to development-mode apps since 2026."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,10 +181,15 @@ class FullTrack(SimpleTrack):
     """
 
     album: SimpleAlbum | None = None
+    """The album the track is on."""
     external_ids: ExternalIds | None = None
+    """Identifiers outside Spotify (ISRC, EAN, UPC)."""
     popularity: int | None = None
+    """Popularity from 0 to 100, from recent plays; not sent to development-mode apps since 2026."""
     track: bool | None = None
+    """In a playlist: True for a track."""
     episode: bool | None = None
+    """In a playlist: True for an episode sent in track form."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,6 +197,7 @@ class FullTrackPaging(OffsetPaging[FullTrack]):
     """A page of tracks (top tracks, search)."""
 
     items: tuple[FullTrack, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,7 +205,9 @@ class SavedAlbum(Model):
     """An album in the user's library, with when it was saved (ISO 8601)."""
 
     added_at: str
+    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
     album: FullAlbum
+    """The album."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -158,6 +215,7 @@ class SavedAlbumPaging(OffsetPaging["SavedAlbum | None"]):
     """A page of the user's saved albums (real answers hold the odd null entry)."""
 
     items: tuple[SavedAlbum | None, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,7 +223,9 @@ class SavedTrack(Model):
     """A track in the user's library, with when it was saved (ISO 8601)."""
 
     added_at: str
+    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
     track: FullTrack
+    """The track."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,6 +233,7 @@ class SavedTrackPaging(OffsetPaging[SavedTrack]):
     """A page of the user's saved tracks."""
 
     items: tuple[SavedTrack, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -180,3 +241,4 @@ class NewReleases(Model):
     """The answer of ``new_releases``: a page of albums."""
 
     albums: SimpleAlbumPaging
+    """The page of albums."""

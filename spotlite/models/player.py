@@ -46,13 +46,21 @@ class Device(Model):
     """
 
     id: str | None
+    """The device's ID, for the ``device_id`` arguments; None for some devices."""
     name: str
+    """The name the user sees."""
     type: str
+    """``computer``, ``smartphone``, ``speaker``..."""
     is_active: bool
+    """Whether it is the active device."""
     is_restricted: bool
+    """Whether it takes no Web API commands."""
     is_private_session: bool | None = None
+    """Whether it is in a private session."""
     supports_volume: bool | None = None
+    """Whether its volume can be set."""
     volume_percent: int | None = None
+    """Its volume, 0 to 100."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,9 +72,13 @@ class Context(Model):
     """
 
     uri: str
+    """The URI of the album, artist, playlist or show."""
     type: str | None = None
+    """``album``, ``artist``, ``playlist`` or ``show``."""
     href: str | None = None
+    """Its Web API URL."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,6 +93,7 @@ class Actions(Model):
     """
 
     disallows: dict[str, bool] = field(default_factory=dict)
+    """The actions not allowed now (``pausing``, ``skipping_next``...), each True when disallowed."""
 
     def allows(self, action: str) -> bool:
         """Whether ``action`` (such as ``"pausing"``) is allowed now."""
@@ -98,12 +111,19 @@ class CurrentlyPlaying(Model):
     """
 
     timestamp: int
+    """When this was read, Unix time in milliseconds."""
     is_playing: bool
+    """Whether something is playing now (False when paused)."""
     progress_ms: int | None = None
+    """Position in the item, in milliseconds."""
     currently_playing_type: str | None = None
+    """``track``, ``episode``, ``ad`` or ``unknown``."""
     item: PlayableItem | None = None
+    """The track, episode, chapter or local file; None for an ad, or when unknown."""
     context: Context | None = None
+    """What the item plays from (an album, playlist, artist or show), when known."""
     actions: Actions | None = None
+    """What may be done now."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,9 +135,13 @@ class CurrentlyPlayingContext(CurrentlyPlaying):
     """
 
     device: Device
+    """The device playing."""
     repeat_state: str
+    """``off``, ``track`` or ``context``."""
     shuffle_state: bool
+    """Whether shuffle is on."""
     smart_shuffle: bool | None = None
+    """Whether smart shuffle is on."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,8 +149,11 @@ class PlayHistory(Model):
     """A track the user played, when (ISO 8601) and from what context (None if unknown)."""
 
     track: FullTrack
+    """The track played."""
     played_at: str
+    """When it was played, ISO 8601."""
     context: Context | None = None
+    """What it played from, when known."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,6 +161,7 @@ class PlayHistoryPaging(CursorPaging[PlayHistory]):
     """A page of recently played tracks, newest first; ``cursors`` are Unix milliseconds as text."""
 
     items: tuple[PlayHistory, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -141,4 +169,6 @@ class Queue(Model):
     """The user's queue: what plays now (None when nothing does) and what comes next."""
 
     currently_playing: PlayableItem | None = None
+    """What plays now; None when nothing does."""
     queue: tuple[PlayableItem, ...] = ()
+    """What plays next, in order."""

@@ -44,11 +44,17 @@ class LocalArtist(Model):
     """The artist of a local track, as its file names it: ``id``, ``uri`` and ``href`` are None."""
 
     name: str
+    """The artist name from the file's tags."""
     id: str | None = None
+    """Always None for a local file."""
     uri: str | None = None
+    """Always None for a local file."""
     type: str = "artist"
+    """``artist``."""
     href: str | None = None
+    """The Web API URL of the full object."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,17 +62,30 @@ class LocalAlbum(Model):
     """The album of a local track, as its file names it (``name`` may be empty); no IDs, no images."""
 
     name: str = ""
+    """The album name from the file's tags."""
     id: str | None = None
+    """Always None for a local file."""
     uri: str | None = None
+    """Always None for a local file."""
     type: str = "album"
+    """``album``."""
     album_type: str | None = None
+    """``album``, ``single`` or ``compilation`` (as sent: real data also has ``ALBUM``)."""
     artists: tuple[LocalArtist, ...] = ()
+    """Artists from the file's tags (usually none)."""
     images: tuple[Image, ...] = ()
+    """Images in several sizes, largest first."""
     release_date: str | None = None
+    """First release date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as ``release_date_precision`` says."""
     release_date_precision: str | None = None
+    """``year``, ``month`` or ``day``: how much of ``release_date`` is known."""
     href: str | None = None
+    """The Web API URL of the full object."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
     available_markets: tuple[str, ...] = ()
+    """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
+    2026."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,22 +97,40 @@ class LocalTrack(Model):
     """
 
     name: str
+    """The file's track name."""
     uri: str
+    """The ``spotify:local:...`` URI."""
     is_local: Literal[True] = True
+    """Always True."""
     id: str | None = None
+    """Always None for a local file."""
     type: str = "track"
+    """``track``."""
     artists: tuple[LocalArtist, ...] = ()
+    """The artists from the file's tags."""
     album: LocalAlbum | None = None
+    """The album from the file's tags."""
     duration_ms: int | None = None
+    """Length in milliseconds."""
     disc_number: int | None = None
+    """Disc number (1 unless the album has several discs)."""
     track_number: int | None = None
+    """Position on its disc, from 1."""
     explicit: bool | None = None
+    """Whether it has explicit content (None when unknown)."""
     popularity: int | None = None
+    """Popularity from 0 to 100, from recent plays; not sent to development-mode apps since 2026."""
     preview_url: str | None = None
+    """A 30 second MP3 preview; None for most apps since November 2024."""
     available_markets: tuple[str, ...] = ()
+    """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
+    2026."""
     external_ids: ExternalIds | None = None
+    """Identifiers outside Spotify (ISRC, EAN, UPC)."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
     href: str | None = None
+    """The Web API URL of the full object."""
 
 
 # What a playlist entry holds; the mapper tries the members in this order, most specific first.
@@ -105,6 +142,7 @@ class VideoThumbnail(Model):
     """An entry's video thumbnail (``url`` is null in every answer seen so far)."""
 
     url: str | None = None
+    """Always None in Spotify's answers."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,11 +156,17 @@ class PlaylistTrack(Model):
     """
 
     added_at: str | None = None
+    """When the entry was added, ISO 8601 (None for very old playlists)."""
     added_by: PublicUser | None = None
+    """Who added it (None for very old playlists)."""
     is_local: bool = False
+    """Whether the entry is a local file."""
     primary_color: str | None = None
+    """A colour Spotify may set; usually None."""
     video_thumbnail: VideoThumbnail | None = None
+    """A video thumbnail Spotify may set; its ``url`` is usually None."""
     item: PlaylistItem | None = field(default=None, metadata=alias("track"))
+    """The track, episode or local file; None where Spotify hides it. Read also as ``track``."""
 
     @property
     def track(self) -> PlaylistItem | None:
@@ -135,6 +179,7 @@ class PlaylistTrackPaging(OffsetPaging[PlaylistTrack]):
     """A page of a playlist's entries."""
 
     items: tuple[PlaylistTrack, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -145,7 +190,9 @@ class PlaylistItemsRef(Model):
     """
 
     href: str | None = None
+    """The Web API URL of the entries."""
     total: int = 0
+    """How many entries the playlist has."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -157,18 +204,31 @@ class _Playlist(Model):
     """
 
     id: str
+    """The playlist's Spotify ID."""
     name: str
+    """The playlist's name."""
     uri: str
+    """The Spotify URI (``spotify:<type>:<id>``)."""
     owner: PublicUser
+    """The user who owns the playlist."""
     type: str = "playlist"
+    """``playlist``."""
     collaborative: bool = False
+    """Whether others may change it."""
     public: bool | None = None
+    """Whether it shows on the owner's profile; None when the status does not apply."""
     description: str | None = None
+    """The description; None unless the owner set one."""
     snapshot_id: str | None = None
+    """The version of the playlist, for changes that name one."""
     images: tuple[Image, ...] = ()
+    """Cover images, largest first (their sizes are often None)."""
     primary_color: str | None = None
+    """A colour Spotify sets on some playlists."""
     href: str | None = None
+    """The Web API URL of the full object."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -181,6 +241,7 @@ class SimplePlaylist(_Playlist):
     """
 
     items: PlaylistItemsRef | None = field(default=None, metadata=alias("tracks"))
+    """Where to get the entries and how many there are. Read also as ``tracks``."""
 
     @property
     def tracks(self) -> PlaylistItemsRef | None:
@@ -197,6 +258,7 @@ class SimplePlaylistPaging(OffsetPaging["SimplePlaylist | None"]):
     """
 
     items: tuple[SimplePlaylist | None, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -209,7 +271,10 @@ class FullPlaylist(_Playlist):
     """
 
     followers: Followers | None = None
+    """Follower count; not sent to development-mode apps since 2026."""
     items: PlaylistTrackPaging | None = field(default=None, metadata=alias("tracks"))
+    """The first page of entries; None (since 2026) unless the user owns or collaborates on the playlist. Read also as
+    ``tracks``."""
 
     @property
     def tracks(self) -> PlaylistTrackPaging | None:

@@ -39,7 +39,9 @@ class ResumePoint(Model):
     ``user-read-playback-position``); ``resume_position_ms`` is None when unknown."""
 
     fully_played: bool | None = None
+    """Whether it was played to the end."""
     resume_position_ms: int | None = None
+    """Where playback stopped, in milliseconds."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,22 +54,40 @@ class SimpleShow(Model):
     """
 
     id: str | None = None
+    """The Spotify ID."""
     name: str | None = None
+    """The show's name."""
     uri: str | None = None
+    """The Spotify URI."""
     type: str = "show"
+    """``show``."""
     publisher: str | None = None
+    """The publisher; not sent to development-mode apps since 2026."""
     description: str | None = None
+    """The description, plain text."""
     html_description: str | None = None
+    """The description, with HTML tags."""
     explicit: bool | None = None
+    """Whether it has explicit content (None when unknown)."""
     media_type: str | None = None
+    """``audio`` or ``mixed``."""
     languages: tuple[str | None, ...] = ()
+    """Languages used, as ISO 639 codes."""
     images: tuple[Image, ...] = ()
+    """Cover art, largest first."""
     copyrights: tuple[Copyright, ...] = ()
+    """Copyright notices."""
     is_externally_hosted: bool | None = None
+    """Whether it is hosted outside Spotify."""
     total_episodes: int | None = None
+    """How many episodes the show has."""
     available_markets: tuple[str, ...] = ()
+    """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
+    2026."""
     href: str | None = None
+    """The Web API URL of the full object."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,23 +102,42 @@ class SpokenAudio(Model):
     """
 
     id: str | None = None
+    """The Spotify ID (None for an item Spotify no longer has)."""
     name: str | None = None
+    """The name."""
     uri: str | None = None
+    """The Spotify URI."""
     description: str | None = None
+    """The description, plain text."""
     html_description: str | None = None
+    """The description, with HTML tags."""
     duration_ms: int | None = None
+    """Length in milliseconds."""
     explicit: bool | None = None
+    """Whether it has explicit content (None when unknown)."""
     release_date: str | None = None
+    """First release date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as ``release_date_precision`` says."""
     release_date_precision: str | None = None
+    """``year``, ``month`` or ``day``: how much of ``release_date`` is known."""
     resume_point: ResumePoint | None = None
+    """Where the user stopped (scope ``user-read-playback-position``)."""
     images: tuple[Image, ...] = ()
+    """Images in several sizes, largest first."""
     languages: tuple[str | None, ...] = ()
+    """Languages used, as ISO 639 codes."""
     is_playable: bool | None = None
+    """With a ``market``: whether it plays there."""
     audio_preview_url: str | None = None
+    """A 30 second MP3 preview, when there is one."""
     restriction: Restrictions | None = field(default=None, metadata=alias("restrictions"))
+    """Why it cannot be played, when it cannot."""
     available_markets: tuple[str, ...] = ()
+    """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
+    2026."""
     href: str | None = None
+    """The Web API URL of the full object."""
     external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
     @property
     def restrictions(self) -> Restrictions | None:
@@ -114,8 +153,11 @@ class SimpleEpisode(SpokenAudio):
     """
 
     type: Literal["episode"] = "episode"
+    """``episode``."""
     language: str | None = None
+    """The language, ISO 639 (deprecated by Spotify: use ``languages``)."""
     is_externally_hosted: bool | None = None
+    """Whether the episode is hosted outside Spotify."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,6 +166,7 @@ class SimpleEpisodePaging(OffsetPaging["SimpleEpisode | None"]):
     sends null for an episode it will not show (real search answers do)."""
 
     items: tuple[SimpleEpisode | None, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -131,6 +174,7 @@ class SimpleShowPaging(OffsetPaging[SimpleShow]):
     """A page of shows (search)."""
 
     items: tuple[SimpleShow, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,6 +182,7 @@ class FullShow(SimpleShow):
     """A show with its first page of episodes (``show.episodes.items``)."""
 
     episodes: SimpleEpisodePaging | None = None
+    """The first page of the show's episodes."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,11 +196,17 @@ class FullEpisode(SimpleEpisode):
     """
 
     show: SimpleShow | None = None
+    """The show the episode belongs to."""
     episode: bool | None = None
+    """In a playlist: True for an episode."""
     track: bool | None = None
+    """In a playlist: True for an episode sent in track form."""
     album: SimpleAlbum | None = None
+    """In a playlist in track form: the show, as an album."""
     artists: tuple[SimpleArtist, ...] = ()
+    """In a playlist in track form: the show, as an artist."""
     external_ids: ExternalIds | None = None
+    """In a playlist in track form: identifiers outside Spotify."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -163,7 +214,9 @@ class SavedShow(Model):
     """A show in the user's library, with when it was saved (ISO 8601)."""
 
     added_at: str
+    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
     show: SimpleShow
+    """The show."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -171,6 +224,7 @@ class SavedShowPaging(OffsetPaging[SavedShow]):
     """A page of the user's saved shows."""
 
     items: tuple[SavedShow, ...]
+    """The items of this page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -178,7 +232,9 @@ class SavedEpisode(Model):
     """An episode in the user's library, with when it was saved (ISO 8601)."""
 
     added_at: str
+    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
     episode: FullEpisode
+    """The episode (every field None when Spotify no longer has it)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -186,3 +242,4 @@ class SavedEpisodePaging(OffsetPaging[SavedEpisode]):
     """A page of the user's saved episodes."""
 
     items: tuple[SavedEpisode, ...]
+    """The items of this page."""

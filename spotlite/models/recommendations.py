@@ -18,11 +18,17 @@ class RecommendationSeed(Model):
     """
 
     id: str
+    """The seed's ID (an artist or track ID, or a genre)."""
     type: str
+    """``artist``, ``track`` or ``genre`` (as sent)."""
     href: str | None = None
+    """The seed's Web API URL (None for a genre)."""
     initialPoolSize: int | None = None
+    """Tracks available for the seed before filtering."""
     afterFilteringSize: int | None = None
+    """Tracks left after the tunable attributes filtered them."""
     afterRelinkingSize: int | None = None
+    """Tracks left after relinking to the market."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,4 +36,6 @@ class Recommendations(Model):
     """Tracks recommended from seeds, with what each seed contributed."""
 
     seeds: tuple[RecommendationSeed, ...] = ()
+    """Each seed, with how many tracks it yielded."""
     tracks: tuple[FullTrack, ...] = ()
+    """The recommended tracks."""

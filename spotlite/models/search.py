@@ -39,13 +39,21 @@ class SearchResult(Model):
     """
 
     tracks: FullTrackPaging | None = None
+    """Tracks found, when asked for."""
     artists: FullArtistOffsetPaging | None = None
+    """Artists found, when asked for."""
     albums: SimpleAlbumPaging | None = None
+    """Albums found, when asked for."""
     playlists: SimplePlaylistPaging | None = None
+    """Playlists found, when asked for (None where Spotify hides one)."""
     shows: SimpleShowPaging | None = None
+    """Shows found, when asked for (needs a ``market``)."""
     episodes: SimpleEpisodePaging | None = None
+    """Episodes found, when asked for (needs a ``market``)."""
     audiobooks: SimpleAudiobookPaging | None = None
+    """Audiobooks found, when asked for (needs a ``market``)."""
     types: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """The types asked for, in order: the order the result unpacks in. Not Spotify's data."""
 
     def __iter__(self) -> Iterator[SearchPage | None]:
         """The pages of the types asked, in the order asked (None where Spotify sent none)."""
