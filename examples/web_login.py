@@ -13,14 +13,21 @@ the server, in a dict keyed by a random session id; only that id is in the
 cookie. A real app would keep tokens in a database, not in memory.
 
 Flask's session is a signed cookie the user can read: fine for the pending
-authorisation, whose state only guards this user's own login.
+authorisation, whose state only guards this user's own login. Scope: user-read-private.
+
+Without the three variables it replays examples/cassettes/web_login.yaml instead of serving:
+two browsers (Flask test clients) log in side by side and one logs out; it prints what each sees.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import secrets
+from collections.abc import Sequence
+from urllib.parse import parse_qs, urlsplit
 
+import _offline
 from flask import Flask, redirect, request, session
 from werkzeug.wrappers import Response
 
@@ -74,8 +81,29 @@ def create_app(client_id: str, client_secret: str, redirect_uri: str) -> Flask:
     return app
 
 
+def two_browsers(app: Flask) -> list[str]:
+    """Two users log in side by side, each in a browser of their own, and the first logs out: what they see."""
+    browsers = [app.test_client(), app.test_client()]  # each keeps its own cookies, so its own session
+    seen = []
+    for n, browser in enumerate(browsers, 1):
+        sent_to_spotify = browser.get("/login").location or ""
+        state = parse_qs(urlsplit(sent_to_spotify).query)["state"][0]  # Spotify redirects back with it...
+        page = browser.get(f"/callback?code=dummy-code-{n}&state={state}", follow_redirects=True)  # ...and a code
+        seen.append(f"browser {n}: {page.get_data(as_text=True)}")
+    seen.append(f"browser 1 logs out: {browsers[0].get('/logout', follow_redirects=True).get_data(as_text=True)}")
+    seen.append(f"browser 2: {browsers[1].get('/').get_data(as_text=True)}")
+    return [re.sub(r"<[^>]+>", "", line) for line in seen]  # the text, without the links
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    with _offline.configuration(__file__, "login") as conf:
+        app = create_app(conf.client_id, conf.client_secret, conf.redirect_uri)
+        if conf.live:
+            app.run(host="127.0.0.1", port=urlsplit(conf.redirect_uri).port or 5000)
+        else:
+            print("\n".join(two_browsers(app)))
+    return 0
+
+
 if __name__ == "__main__":
-    client_id, client_secret, redirect_uri = spotlite.config_from_environment()
-    if not (client_id and client_secret and redirect_uri):
-        raise SystemExit("Set SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET and SPOTIFY_REDIRECT_URI first.")
-    create_app(client_id, client_secret, redirect_uri).run(host="127.0.0.1", port=5000)
+    raise SystemExit(main())

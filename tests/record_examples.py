@@ -1,41 +1,68 @@
-"""Record examples/testing's cassettes against the stand-in, the way a user records theirs against Spotify.
+"""Record the examples' cassettes against the stand-in, the way a user records theirs against Spotify.
 
-    .venv/bin/python tests/record_examples.py          # SPOTLITE_RECORD=all unless it is set
+    .venv/bin/python tests/record_examples.py                     # every example; SPOTLITE_RECORD=all unless set
+    .venv/bin/python tests/record_examples.py now_playing testing  # some of them
 
-A user records with ``SPOTLITE_RECORD=1 pytest`` and SPOTIFY_CLIENT_ID,
+A user records with ``SPOTLITE_RECORD=1`` and SPOTIFY_CLIENT_ID,
 SPOTIFY_CLIENT_SECRET and SPOTIFY_USER_REFRESH set. This repository has no
 Spotify account at hand, so this script does the same against the stand-in
-(tests/standin): it gives the stand-in's user the library of the example's
-story (five saved tracks, two of them in no playlist), points spotlite's
-``api_url`` and ``accounts_url`` at the stand-in (the kit writes Spotify's
-URLs into the cassettes), sets placeholder credentials (the stand-in's
-accounts service takes them, so the plugin's ``spotify_token`` refreshes a
-token as it would live) and runs the example's tests with spotlite's plugin.
-Then it checks the cassettes for secrets. None of this is in examples/testing,
-which holds only what a user writes.
+(tests/standin): it points spotlite's ``api_url`` and ``accounts_url`` at the
+stand-in (the kit writes Spotify's URLs into the cassettes) and sets
+placeholder credentials (the stand-in's accounts service takes them). Then it
+checks the cassettes for secrets. None of this is in examples/, which holds
+only what a user writes (and ``_offline.py``, which replays).
+
+- The scripts of examples/ (``SCRIPTS``): each runs its ``main`` with the
+  arguments below; ``_offline`` sees credentials and ``SPOTLITE_RECORD``, and
+  records examples/cassettes/<script>.yaml.
+- examples/testing: its tests run with spotlite's pytest plugin, the
+  stand-in's user given the library of the example's story.
+
+Each one is recorded in a process of its own, so it starts from the
+stand-in's first state: one example's writes (a playlist made, artists
+followed) do not show in another's cassette.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 TESTS = Path(__file__).resolve().parent
-EXAMPLE = TESTS.parent / "examples" / "testing"
+EXAMPLES = TESTS.parent / "examples"
+EXAMPLE = EXAMPLES / "testing"
 sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(EXAMPLES))
 
-from standin import playlists, tracks
+import _offline
+from standin import accounts, playlists, tracks
 from standin.catalogue import ALBUMS, BIG_ALBUM, MAIN_ALBUM, SINGLE
 from standin.podcasts import HALF_HEARD
 from standin.server import start
 from standin.users import ME
 
 import spotlite
+from spotlite import aio
 from spotlite.testing import check
+
+# The arguments each script is recorded with ({tmp}: a temporary folder); a replay runs with these or fewer.
+SCRIPTS: dict[str, list[str]] = {
+    "album_tracks": [],
+    "playlist_to_csv": ["--output", "{tmp}/playlist.csv"],
+    "backup_liked_songs": ["--output", "{tmp}/liked_songs.json"],
+    "follow_top_artists": [],
+    "playlist_from_search": [],
+    "now_playing": ["--iterations", "5", "--interval", "0"],  # now_playing.REPLAYED_POLLS
+    "web_login": [],
+    "async_bot": [],
+}
 
 
 def track_id(album: str, number: int) -> str:
@@ -43,7 +70,7 @@ def track_id(album: str, number: int) -> str:
 
 
 def set_the_scene() -> None:
-    """The stand-in user's library: Song No. 50 and the choral Finlandia are saved but in no playlist.
+    """examples/testing: Song No. 50 and the choral Finlandia are saved but in no playlist.
 
     Finnish Evenings (theirs) holds Valse triste, a local file, a song of the
     big album, an episode, an entry whose item is gone, and The Swan of
@@ -59,24 +86,60 @@ def set_the_scene() -> None:
     playlists.PLAYLISTS[playlists.EVENINGS].entries = playlists._entries(evenings, datetime(2025, 1, 5, 20), ME)
 
 
-def main() -> int:
+def record_testing() -> int:
+    """examples/testing's tests, with spotlite's plugin (its ``spotify_token`` refreshes a token as it would live)."""
     set_the_scene()
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # spotlite's plugin exactly once, however it is installed
+    return int(pytest.main(["-p", "spotlite.testing.plugin", "-p", "no:cacheprovider", "-q", str(EXAMPLE)]))
+
+
+def record_script(name: str) -> int:
+    """One script of examples/, run as a user would run it, with credentials and SPOTLITE_RECORD set."""
+    client_id, client_secret, redirect_uri, _ = _offline.PLACEHOLDERS
+    os.environ.update(SPOTIFY_CLIENT_ID=client_id, SPOTIFY_CLIENT_SECRET=client_secret,
+                      SPOTIFY_REDIRECT_URI=redirect_uri)  # the redirect URI is matched on replay: the same
+    if name == "now_playing":  # its token expires after a few polls, so the cassette shows it refreshed mid-run
+        os.environ["SPOTIFY_USER_REFRESH"] = accounts.SHORT_LIVED_REFRESH
+    if name == "web_login":  # its two browsers log in two users (web_login.two_browsers makes up these codes)
+        accounts.LOGINS.update({"dummy-code-2": "lahtisymphony"})
+    if name == "async_bot":  # vcrpy may drop interactions recorded from several threads at once (vcrpy issue
+        aio.configure(executor=ThreadPoolExecutor(1))  # 849): one call at a time; replaying them together is fine
+    script = __import__(name)
+    with tempfile.TemporaryDirectory() as tmp:
+        return int(script.main([arg.format(tmp=tmp) for arg in SCRIPTS[name]]))
+
+
+def record(name: str) -> int:
+    """Record one example's cassettes against a fresh stand-in, in this process."""
     server, base = start()
     spotlite.configure(api_url=base + "/v1", accounts_url=base + "/accounts", session=None)
-    os.environ.setdefault("SPOTLITE_RECORD", "all")
     os.environ.update(SPOTIFY_CLIENT_ID="dummy-client-id", SPOTIFY_CLIENT_SECRET="dummy-client-secret",
                       SPOTIFY_USER_REFRESH="dummy-refresh-token")
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # spotlite's plugin exactly once, however it is installed
     try:
-        status = pytest.main(["-p", "spotlite.testing.plugin", "-p", "no:cacheprovider", "-q", str(EXAMPLE)])
+        return record_testing() if name == "testing" else record_script(name)
     finally:
         server.shutdown()
-    report = check([EXAMPLE / "cassettes"])
+
+
+def main(names: list[str]) -> int:
+    known = [*SCRIPTS, "testing"]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        print(f"unknown example {', '.join(unknown)}: the examples are {', '.join(known)}", file=sys.stderr)
+        return 2
+    os.environ.setdefault("SPOTLITE_RECORD", "all")
+    status = 0
+    for name in names or known:
+        print(f"recording {name}", flush=True)
+        status |= subprocess.run([sys.executable, __file__, "--one", name], check=False, cwd=TESTS.parent).returncode
+    report = check([EXAMPLE / "cassettes", EXAMPLES / "cassettes"])
     for finding in report.findings:
         print(finding)
     print(report.summary())
-    return int(status) or (1 if report.findings else 0)
+    return status or (1 if report.findings else 0)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    if sys.argv[1:2] == ["--one"]:
+        sys.exit(record(sys.argv[2]))
+    sys.exit(main(sys.argv[1:]))

@@ -8,6 +8,9 @@ from .catalogue import ALWAYS_LIMITED, BROKEN, FLAKY, RATE_LIMITED_ONCE, UNKNOWN
 from .server import Reply, Request, error
 
 _seen: Counter[str] = Counter()
+SHORT_LIVED = "short-lived"  # a token with this in it expires after SHORT_LIVED_USES requests (accounts.py issues them)
+SHORT_LIVED_USES = 3
+_uses: Counter[str] = Counter()
 HTML_503 = b"<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1>No server is available to handle this request.</body></html>"
 
 
@@ -35,4 +38,12 @@ def unauthorised(headers: dict[str, str]) -> Reply | None:
         return error(401, "The access token expired")
     if "revoked" in headers.get("Authorization", ""):
         return error(401, "Invalid access token")
-    return None
+    return _short_lived(headers.get("Authorization", ""))
+
+
+def _short_lived(authorization: str) -> Reply | None:
+    """401 for a short-lived token used more than SHORT_LIVED_USES times: it expired while a program ran."""
+    if SHORT_LIVED not in authorization:
+        return None
+    _uses[authorization] += 1
+    return error(401, "The access token expired") if _uses[authorization] > SHORT_LIVED_USES else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .bodies import images, int_arg, page, window
+from .bodies import fake_id, images, int_arg, page, window
 from .catalogue import ALL_TRACKS, ARTISTS, FINLANDIA, ORCHESTRA, SIBELIUS, SINGER
 from .errors import unauthorised
 from .server import API, Request, error, route
@@ -36,6 +36,17 @@ def public_user(ident: str, followers: int) -> dict[str, Any]:
     }
 
 
+def token_of(ident: str) -> str:
+    """The access token of a user other than ME logged in (accounts.LOGINS): /me answers with their profile."""
+    return f"dummy-access-token-of-{ident}"
+
+
+def _logged_in(request: Request) -> str:
+    """The user whose token this is: ME unless it is ``token_of`` another user."""
+    ident = request.headers.get("Authorization", "").rpartition("dummy-access-token-of-")[2]
+    return ident if ident in USERS else ME
+
+
 def dev_mode(request: Request) -> bool:
     """Whether the token stands for a development-mode app."""
     return "dev-mode" in request.headers.get("Authorization", "")
@@ -45,6 +56,9 @@ def dev_mode(request: Request) -> bool:
 def get_me(request: Request) -> Any:
     if reply := unauthorised(request.headers):
         return reply
+    if (ident := _logged_in(request)) != ME:
+        return {**public_user(ident, 1_214), "account_id": fake_id(f"account:{ident}")[:24].lower(), "country": "FI",
+                "explicit_content": {"filter_enabled": False, "filter_locked": False}, "product": "free"}
     profile = {**public_user(ME, 37), "account_id": ACCOUNT_ID}
     if dev_mode(request):
         del profile["followers"]
