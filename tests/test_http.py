@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from requests import PreparedRequest, Response, Session
+from requests.adapters import HTTPAdapter
 from loopback import Handler, Server, answer, reply, reset, scripted
 from standin.catalogue import ALWAYS_LIMITED, BROKEN, FLAKY, MAIN_ALBUM, RATE_LIMITED_ONCE
 
@@ -156,3 +158,25 @@ def test_a_note_for_spotifys_reason_wins_over_the_status_note(loopback: Loopback
     with pytest.raises(HTTPError, match="Forbidden|HTTP error") as caught:
         _http.send("PUT", "/me/player/pause", token="t", notes=notes)
     assert str(caught.value).endswith("Not allowed now")
+
+
+class CannedAdapter(HTTPAdapter):
+    """A transport adapter answering with a body already read, as test doubles and caches do."""
+
+    def send(self, request: PreparedRequest, *args: object, **kwargs: object) -> Response:  # type: ignore[override]
+        answer = Response()
+        answer.status_code, answer._content, answer.url = 200, b'{"id": "canned"}', request.url or ""
+        answer.headers["Content-Type"] = "application/json"
+        return answer
+
+
+def test_an_adapter_answering_with_a_read_body_works(loopback: Loopback, monkeypatch: pytest.MonkeyPatch) -> None:
+    server = loopback(lambda request, conn: reply(conn, 500, None))
+    session = Session()
+    session.mount("http://", CannedAdapter())
+    spotlite.configure(session=session)
+    assert spotlite.request("token", "GET", "/me") == {"id": "canned"}
+    spotlite.configure(session=None)
+    monkeypatch.setattr(HTTPAdapter, "send", CannedAdapter.send)  # spotlite's own session, patched as mocks do
+    assert spotlite.request("token", "GET", "/me") == {"id": "canned"}
+    assert server.requests == []
