@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from loopback import Handler, Server, answer, reply, reset, scripted
 from requests import PreparedRequest, Response, Session
 from requests.adapters import HTTPAdapter
-from loopback import Handler, Server, answer, reply, reset, scripted
 from standin.catalogue import ALWAYS_LIMITED, BROKEN, FLAKY, MAIN_ALBUM, RATE_LIMITED_ONCE
 
 import spotlite
