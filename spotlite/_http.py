@@ -45,7 +45,6 @@ from .errors import (
     HTTPError,
     InvalidInput,
     RedirectError,
-    SpotliteError,
     Timeout,
     TooManyRequests,
     TransportError,
@@ -279,11 +278,12 @@ def _authorised(config: Settings, request: _Request, token: TokenLike | None, be
 
     A refreshing source (``RefreshingToken``) offers ``refresh_after_401``.
     """
+    deadline = time.monotonic() + config.deadline  # one for the whole call, the resend after a refresh included
     secret = access_token_of(token) if bearer else None
-    answer = _retrying(config, request, secret)
+    answer = _retrying(config, request, secret, deadline)
     renew = getattr(token, "refresh_after_401", None)
     if secret is not None and renew is not None and answer.status == 401 and _expired(answer):
-        answer = _retrying(config, request, access_token_of(renew(secret)))
+        answer = _retrying(config, request, access_token_of(renew(secret)), deadline)
     return answer
 
 
@@ -292,9 +292,8 @@ def _expired(answer: _Answer) -> bool:
     return answer.status == 401 and "expired" in _message(answer)[0].lower()
 
 
-def _retrying(config: Settings, request: _Request, secret: str | None) -> _Answer:
-    """Send, retrying by the policy, until an answer is final; raise a final transport failure."""
-    deadline = time.monotonic() + config.deadline
+def _retrying(config: Settings, request: _Request, secret: str | None, deadline: float) -> _Answer:
+    """Send, retrying by the policy, until an answer is final or ``deadline`` comes; raise a final transport failure."""
     waited = 0.0
     for attempt in range(config.retries + 1):
         outcome = _redirected(config, request, secret, deadline)
@@ -376,10 +375,8 @@ def _attempt(config: Settings, request: _Request, url: str, secret: str | None, 
     try:
         response = _transmit(config, request, url, secret, timeout)
         body = _read(response, deadline, config.timeout)
-    except SpotliteError as error:  # the deadline passed while reading
-        failure = _Failure(error, False) if isinstance(error, TransportError) else None
-        if failure is None:
-            raise
+    except TransportError as error:  # the deadline passed while reading
+        failure = _Failure(error, False)
     except Exception as error:  # noqa: BLE001 - requests, urllib3 and socket failures, each turned into ours
         failure = _transport_failure(error, request, url, secret)
     if failure is not None and isinstance(failure.error, Timeout) and time.monotonic() >= deadline - 0.01:

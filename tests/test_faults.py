@@ -156,8 +156,8 @@ def test_the_deadline_bounds_retries_and_waits(loopback: Loopback, monkeypatch: 
     start = time.monotonic()
     with pytest.raises(ServiceUnavailable):
         spotlite.request(BEARER, "GET", "/me")
-    assert time.monotonic() - start < 1.0
-    assert 2 <= len(server.requests) <= 4
+    assert time.monotonic() - start < 2.0  # 20 retries would take over 4 s
+    assert 1 <= len(server.requests) <= 5
 
 
 # Bodies
