@@ -289,7 +289,11 @@ def _authorised(config: Settings, request: _Request, token: TokenLike | None, be
 
 def _expired(answer: _Answer) -> bool:
     """A 401 saying the token expired (Spotify: "The access token expired")."""
-    return answer.status == 401 and "expired" in _message(answer)[0].lower()
+    return answer.status == 401 and _says_expired(_message(answer)[0])
+
+
+def _says_expired(message: str) -> bool:
+    return "expired" in message.lower()
 
 
 def _retrying(config: Settings, request: _Request, secret: str | None, deadline: float) -> _Answer:
@@ -372,15 +376,15 @@ def _attempt(config: Settings, request: _Request, url: str, secret: str | None, 
         return _Failure(_deadline_passed(config, request, url), False)
     timeout = min(config.timeout, remaining)
     failure: _Failure | None = None
+    body: bytes | None = b""
     try:
         response = _transmit(config, request, url, secret, timeout)
         body = _read(response, deadline, config.timeout)
-    except TransportError as error:  # the deadline passed while reading
-        failure = _Failure(error, False)
     except Exception as error:  # noqa: BLE001 - requests, urllib3 and socket failures, each turned into ours
         failure = _transport_failure(error, request, url, secret)
-    if failure is not None and isinstance(failure.error, Timeout) and time.monotonic() >= deadline - 0.01:
-        failure = _Failure(_deadline_passed(config, request, url), False)  # the read's timeout was the deadline's
+    if body is None or (failure is not None and isinstance(failure.error, Timeout)
+                        and time.monotonic() >= deadline - 0.01):  # a read's timeout that was the deadline's
+        return _Failure(_deadline_passed(config, request, url), False)
     if failure is not None:
         return failure  # returned, not raised here: no exception of requests' becomes our __context__
     return _Answer(response.status_code, response.reason or "", url, response.headers, body)
@@ -459,8 +463,8 @@ def _environment_for(url: str) -> tuple[dict[str, str], bool | str]:
     return found
 
 
-def _read(response: Any, deadline: float, read_timeout: float) -> bytes:
-    """The whole body, decoded (gzip, deflate), or ``Timeout`` when the deadline passes first.
+def _read(response: Any, deadline: float, read_timeout: float) -> bytes | None:
+    """The whole body, decoded (gzip, deflate), or None when the deadline passes first.
 
     Each read takes what has arrived, so a body trickling in is checked against
     the deadline between reads, and the socket's timeout shrinks to what is
@@ -479,8 +483,7 @@ def _read(response: Any, deadline: float, read_timeout: float) -> bytes:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raw.close()
-            raise Timeout(f"the answer did not arrive in full before the deadline ({len(parts)} reads)",
-                          method=response.request.method or "", url=_safe_url(response.url))
+            return None
         if sock is not None and remaining < read_timeout:
             sock.settimeout(remaining)
         part = read(READ_SIZE, decode_content=True)
@@ -491,10 +494,6 @@ def _read(response: Any, deadline: float, read_timeout: float) -> bytes:
     if release is not None:
         release()
     return b"".join(parts)
-
-
-def _safe_url(url: str) -> str:
-    return url.split("#")[0]
 
 
 def _deadline_passed(config: Settings, request: _Request, url: str) -> Timeout:
@@ -533,7 +532,7 @@ def _error(answer: _Answer, method: str, scopes: tuple[str, ...], notes: Mapping
     """The exception for an error answer, with Spotify's message and reason."""
     status = answer.status
     message, reason = _message(answer)
-    if _expired(answer):
+    if status == 401 and _says_expired(message):
         scopes = ()
         message += " (refresh the token, or let spotlite.RefreshingToken do it)"
     elif status in (401, 403) and scopes:
@@ -545,21 +544,19 @@ def _error(answer: _Answer, method: str, scopes: tuple[str, ...], notes: Mapping
         message += f". {note}"
     kept = ErrorResponse(status, answer.reason, answer.url, _kept_headers(answer.headers), answer.body)
     cls = error_class(status)
-    error: HTTPError
-    if cls is TooManyRequests:
-        error = TooManyRequests(status, message, reason=reason, url=answer.url, response=kept,
-                                retry_after=_retry_after(answer.headers))
-    elif cls is RedirectError:
-        location = answer.headers.get("Location")
-        message = _redirect_message(status, method, location)
-        error = RedirectError(status, message, url=answer.url, response=kept, location=location)
-    else:
-        error = cls(status, message, reason=reason, url=answer.url, response=kept)
+    location = answer.headers.get("Location")
+    if cls is RedirectError:
+        message = _redirect_message(method, location)
+    error = cls(status, message, reason=reason, url=answer.url, response=kept)
     error.scopes = scopes
+    if isinstance(error, TooManyRequests):
+        error.retry_after = _retry_after(answer.headers)
+    elif isinstance(error, RedirectError):
+        error.location = location
     return error
 
 
-def _redirect_message(status: int, method: str, location: str | None) -> str:
+def _redirect_message(method: str, location: str | None) -> str:
     if method not in _READS:
         return (f"the API answered {method} with a redirect to {location}: spotlite never re-sends a write "
                 f"(nor turns it into a GET), so nothing was sent there; check api_url")

@@ -164,19 +164,8 @@ class RedirectError(HTTPError):
     an error; ``location`` is where the answer pointed.
     """
 
-    def __init__(
-        self,
-        status: int,
-        message: str,
-        *,
-        reason: str | None = None,
-        url: str = "",
-        response: ErrorResponse | None = None,
-        location: str | None = None,
-    ) -> None:
-        super().__init__(status, message, reason=reason, url=url, response=response)
-        self.location = location
-        """Where the answer pointed (its ``Location`` header)."""
+    location: str | None = None
+    """Where the answer pointed (its ``Location`` header)."""
 
 
 class ClientError(HTTPError):

@@ -17,7 +17,7 @@ from .._token import TokenLike
 from ..errors import InvalidInput
 from ..ids import parse, to_ids, to_uri
 from ..models.player import CurrentlyPlaying, CurrentlyPlayingContext, Device, PlayHistoryPaging, Queue
-from ._helpers import check_int, check_limit, check_offset, query, unwrap
+from ._helpers import check_bool, check_int, check_limit, check_offset, query, unwrap
 
 __all__ = [
     "playback",
@@ -111,7 +111,7 @@ def playback_transfer(token: TokenLike, device_id: str, force_play: bool = False
         force_play: start playing on the new device; otherwise keep the
             current state (paused stays paused).
     """
-    _check_bool(force_play, "force_play")
+    check_bool("force_play", force_play)
     _command(token, "PUT", "", body={"device_ids": [_device(device_id)], "play": force_play})
 
 
@@ -259,7 +259,7 @@ def playback_shuffle(token: TokenLike, state: bool, device_id: str | None = None
         state: True to shuffle, False to play in order.
         device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
-    _check_bool(state, "state")
+    check_bool("state", state)
     _command(token, "PUT", "/shuffle", device_id, state=state)
 
 
@@ -325,7 +325,7 @@ def _command(
 
 def _reading(market: str | None, tracks_only: bool) -> dict[str, str | int]:
     """Query of the two reads of what plays: episodes too unless ``tracks_only``."""
-    _check_bool(tracks_only, "tracks_only")
+    check_bool("tracks_only", tracks_only)
     return query(market=market, additional_types=None if tracks_only else "episode")
 
 
@@ -359,7 +359,3 @@ def _device(device_id: str) -> str:
         raise InvalidInput(f"device_id must be a device's id from playback_devices, got {device_id!r}")
     return device_id
 
-
-def _check_bool(value: bool, name: str) -> None:
-    if not isinstance(value, bool):
-        raise InvalidInput(f"{name} must be True or False, got {value!r}")
