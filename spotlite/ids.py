@@ -29,6 +29,7 @@ KINDS = frozenset(
 )
 # Kinds only ``to_id`` takes: free-text IDs with no URI of their own (used in paths).
 _ID_ONLY_KINDS = frozenset({"category"})
+_ID_KINDS = KINDS | _ID_ONLY_KINDS  # what to_id and to_ids take
 # Spotify names audiobooks and chapters as shows and episodes in their URIs and URLs.
 _SAME_KIND = {"audiobook": {"audiobook", "show"}, "chapter": {"chapter", "episode"}}
 _BASE62 = re.compile(r"[0-9A-Za-z]{22}")
@@ -84,7 +85,7 @@ def to_id(value: str, kind: str) -> str:
     Returns:
         The bare ID.
     """
-    _check_kind("to_id", value, kind, KINDS | _ID_ONLY_KINDS)
+    _check_kind("to_id", value, kind, _ID_KINDS)
     found, ident = parse(value)
     if found is not None and found not in _SAME_KIND.get(kind, {kind}):
         raise InvalidInput(f"expected an ID, URI or URL of kind {kind!r}, but {value!r} is of kind {found!r}")
@@ -128,7 +129,7 @@ def to_ids(values: Iterable[str], kind: str) -> list[str]:
     Returns:
         The bare IDs, in the order given.
     """
-    _check_kind("to_ids", values, kind, KINDS | _ID_ONLY_KINDS)
+    _check_kind("to_ids", values, kind, _ID_KINDS)
     if isinstance(values, (str, bytes)):
         raise InvalidInput(f"expected a list of {kind} IDs, got a single {type(values).__name__} {values!r}")
     try:

@@ -257,7 +257,7 @@ def write_chunks(
     called) and ends with ``resume(written)``, how to resume after ``written``
     items (by default: pass ``.remaining`` to ``name``).
     """
-    parts = [items[start : start + size] for start in range(0, max(len(items), 1), size)]
+    parts = list(chunks(items, size)) or [items]  # no items: one request all the same (an empty replace)
     snapshot, done = snapshot_id, 0
     for number, part in enumerate(parts, 1):
         try:
