@@ -132,7 +132,7 @@ def test_a_trickling_body_is_cut_at_the_deadline(loopback: Loopback) -> None:
     start = time.monotonic()
     with pytest.raises(Timeout, match="deadline"):
         spotlite.request(BEARER, "GET", "/me")
-    assert time.monotonic() - start < 1.5
+    assert time.monotonic() - start < 3  # the deadline with room, not the 4 s the body takes
 
 
 def wait_and_send(conn: socket.socket, data: bytes) -> bool:
@@ -156,7 +156,7 @@ def test_the_deadline_bounds_retries_and_waits(loopback: Loopback, monkeypatch: 
     start = time.monotonic()
     with pytest.raises(ServiceUnavailable):
         spotlite.request(BEARER, "GET", "/me")
-    assert time.monotonic() - start < 2.0  # 20 retries would take over 4 s
+    assert time.monotonic() - start < 3  # 20 retries would take over 4 s
     assert 1 <= len(server.requests) <= 5
 
 
