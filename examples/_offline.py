@@ -9,7 +9,7 @@ app's credentials from ``conf``:
   talks to Spotify;
 - when they are not, it replays ``examples/cassettes/<script>.yaml`` with placeholder credentials,
   says so in one line on stderr, and nothing leaves the machine (replaying needs vcrpy:
-  ``pip install spotlite[testing]``);
+  ``pip install '.[testing]'`` from a clone);
 - when they are set and ``SPOTLITE_RECORD`` is too, it records that cassette, as
   ``tests/record_examples.py`` does against spotlite's stand-in.
 """
@@ -64,7 +64,7 @@ def configuration(script: str, needs: Literal["app", "login", "user"] = "app") -
     try:
         cassette = spotlite.testing.cassette(path, record=None if recording else "none")
     except ModuleNotFoundError as error:  # vcrpy
-        raise SystemExit(f"{name}: replaying needs vcrpy: pip install spotlite[testing]") from error
+        raise SystemExit(f"{name}: replaying needs vcrpy: pip install '.[testing]' (from a clone)") from error
     with tempfile.TemporaryDirectory() as folder, cassette:
         try:
             yield Config(*(found or PLACEHOLDERS), file=Path(folder) / CONFIG_FILE, live=False, replaying=found is None)

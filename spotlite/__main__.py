@@ -19,6 +19,7 @@ import sys
 from collections.abc import Sequence
 from functools import partial
 
+from . import __version__
 from . import scope as scopes
 from ._token import Token
 from .auth import refresh_pkce_token, refresh_user_token
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m spotlite",
         description="Log a user in to Spotify once, then get fresh access tokens from the saved refresh token.",
     )
+    parser.add_argument("--version", action="version", version=f"spotlite {__version__} (spotlite-client)")
     parser.set_defaults(command=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
