@@ -76,6 +76,14 @@ def configuration(script: str, needs: Literal["app", "login", "user"] = "app") -
                              "replays (see tests/record_examples.py); set the credentials to ask Spotify") from None
 
 
+def output_file(given: str | None, name: str) -> Path:
+    """Where an example writes its file: the path given, else ``name`` in a new temporary folder, kept for you to read.
+
+    So a run leaves the folder it runs in (a clone of spotlite, say) as it found it.
+    """
+    return Path(given) if given else Path(tempfile.mkdtemp(prefix="spotlite-example-")) / name
+
+
 def _found(needed: tuple[int, ...]) -> tuple[str, str, str, str] | None:
     """The four values from the environment, else from spotlite.cfg; None when neither has every one needed."""
     values = _four(spotlite.config_from_environment(return_refresh=True))

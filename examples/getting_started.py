@@ -89,7 +89,7 @@ def replay(config_file: Path) -> None:
 
         cassette = spotlite.testing.cassette(REPLAY_CASSETTE, record="none")
     except ModuleNotFoundError:
-        raise SystemExit(f"getting_started.py: replaying the recorded session needs vcrpy: "
+        raise SystemExit("getting_started.py: replaying the recorded session needs vcrpy: "
                          "pip install '.[testing]' (from a clone), or set the credentials to call Spotify") from None
     shown = Shown(sys.stdout)
     with cassette, redirect_stdout(shown):
