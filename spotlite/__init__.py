@@ -44,6 +44,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "refreshing": ("RefreshingToken",),
     "config": ("config_from_environment", "config_from_file", "config_to_file"),
     "models._base": ("Model", "from_dict", "to_dict"),
+    "_endpoint": ("AsyncEndpoint", "Endpoint", "scope_of"),
     "api.raw": ("request",),
     "api.albums": (
         "album", "album_tracks", "albums", "new_releases", "saved_albums", "saved_albums_add",
@@ -110,6 +111,7 @@ if TYPE_CHECKING:
     from . import refreshing as refreshing
     from . import scope as scope
     from . import testing as testing
+    from ._endpoint import *
     from ._http import *
     from ._token import *
     from .api.albums import *

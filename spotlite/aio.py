@@ -65,6 +65,7 @@ import functools
 import importlib
 import sys
 from concurrent.futures import Executor
+from typing import overload  # asyncio has imported typing already
 
 from . import _EXPORTS
 
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable, Coroutine
     from typing import Any, ParamSpec, TypeVar
 
+    from ._endpoint import AsyncEndpoint, Endpoint
     from ._token import TokenLike
     from .models.common import Paging
 
@@ -116,8 +118,15 @@ async def _in_worker(call: Callable[[], _R]) -> _R:
     return await loop.run_in_executor(_executor, contextvars.copy_context().run, call)
 
 
+@overload
+def _async(fn: Endpoint[_Params, _R]) -> AsyncEndpoint[_Params, _R]: ...
+@overload
+def _async(fn: Callable[_Params, _R]) -> Callable[_Params, Coroutine[Any, Any, _R]]: ...
 def _async(fn: Callable[_Params, _R]) -> Callable[_Params, Coroutine[Any, Any, _R]]:
-    """The async twin of the sync function ``fn``: the same arguments and result, run in a worker thread."""
+    """The async twin of the sync function ``fn``: the same arguments and result, run in a worker thread.
+
+    An endpoint's twin carries its ``scope``, ``deprecated`` and ``limited`` (``update_wrapper`` copies them).
+    """
 
     async def twin(*args: _Params.args, **kwargs: _Params.kwargs) -> _R:
         return await _in_worker(functools.partial(fn, *args, **kwargs))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._mapper import to_model
 from .._token import TokenLike
 from ..errors import InvalidInput
@@ -16,6 +17,7 @@ __all__ = ["search"]
 SEARCH_TYPES = ("album", "artist", "playlist", "track", "show", "episode", "audiobook")
 
 
+@endpoint(limited="at most 10 results per type per page since 2026 (extended quota: 50).")
 def search(
     token: TokenLike,
     query: str,
