@@ -65,13 +65,16 @@ def scope_of(*functions: Callable[..., object]) -> Scope:
     of its arguments, as its docs say). Raises ``InvalidInput`` for anything
     that is not an endpoint function of spotlite.
     """
+    scopes = []
     for function in functions:
-        if not isinstance(getattr(function, "scope", None), Scope):
+        scope = getattr(function, "scope", None)
+        if not isinstance(scope, Scope):
             from .errors import InvalidInput
 
             name = getattr(function, "__name__", repr(function))
             raise InvalidInput(f"scope_of takes spotlite's endpoint functions, got {name}, which carries no scope")
-    return Scope(*(function.scope for function in functions))
+        scopes.append(scope)
+    return Scope(*scopes)
 
 
 def endpoint(
