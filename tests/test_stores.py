@@ -25,7 +25,7 @@ import spotlite
 from spotlite.stores import Backend
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import stores as scenario  # noqa: E402  (bench/stores.py: the shared-token scenario and redis_server)
+import stores as scenario
 
 SLEEP = time.sleep  # the tests' autouse fixture makes time.sleep return at once; these tests need it real
 KINDS = ["memory", "file", "sqlite", "redis"]

@@ -16,13 +16,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from loopback import Server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import stores as scenario  # noqa: E402
+import stores as scenario
 
 SLEEP = time.sleep
 SLACK = 1.5  # seconds of scheduling on a busy 2-core machine
