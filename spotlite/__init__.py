@@ -30,7 +30,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "TooManyRequests", "TransportError", "Unauthorised",
     ),
     "_token": ("Token", "TokenLike"),
-    "_http": ("Settings", "configure", "settings"),
+    "_http": ("Settings", "configure", "configured", "settings"),
     "ids": ("KINDS", "parse", "to_id", "to_ids", "to_uri"),
     "paging": ("all_items", "all_pages", "next_page", "previous_page"),
     "auth": (
