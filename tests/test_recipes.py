@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import socket
 import ssl
 import subprocess
@@ -105,6 +106,8 @@ def test_localisation_sends_the_language_and_the_market(loopback: Callable[[Hand
 @pytest.fixture
 def tls(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A stand-in served over TLS on 127.0.0.1, with a certificate of its own CA: its URL and that CA's file."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command, to make the server's certificate (apt-get install openssl)")
     cert, key = tmp_path / "company-ca.pem", tmp_path / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
                     "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
