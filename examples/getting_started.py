@@ -55,7 +55,7 @@ def walkthrough(
     client_id, client_secret, _, refresh = conf
     assert client_id and client_secret and refresh
     user_token = spotlite.refresh_user_token(client_id, client_secret, refresh)
-    print("refreshed the user token; the configuration is in", config_file)
+    print("refreshed the user token with the refresh token saved in the configuration file")
 
 
 class Shown(io.TextIOBase):
