@@ -2,10 +2,10 @@
 
 ``spotlite.scope_of(spotlite.playlist_add, spotlite.saved_tracks)`` joins the scopes of several.
 
-``@endpoint(scope.user_library_read)`` above a function sets its ``scope`` (a ``Scope``, empty when
-none is needed), ``deprecated`` and ``limited`` (a sentence, or None), and says the same at the top of
-its ``__doc__`` for ``help()``. The reference, the README's function index and the errors' notes read
-these attributes, never the prose. The function itself is returned, unchanged otherwise.
+``@endpoint(user_library_read)`` above a function sets its ``scope`` (a ``Scope``, empty when none is
+needed), ``deprecated`` and ``limited`` (a sentence, or None), and says the same at the top of its
+``__doc__`` for ``help()``. The documentation's boxes and the README's function index are built from
+these attributes, never from the prose. The function itself is returned, unchanged otherwise.
 """
 
 from __future__ import annotations
