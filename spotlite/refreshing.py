@@ -27,14 +27,19 @@ token Spotify rotates (it does for PKCE)::
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import Callable
 
 from . import auth
+from ._log import get_logger
 from ._token import Token
 from .errors import AuthError, InvalidInput, SpotliteError
 
 __all__ = ["RefreshingToken"]
+
+_log = get_logger(__name__)
 
 
 class RefreshingToken:
@@ -141,6 +146,8 @@ class RefreshingToken:
             finally:
                 self._attempts += 1  # counted once ended, so the threads waiting meanwhile see it
             self._token, self._failure = token, None
+            if _log.isEnabledFor(logging.INFO):
+                _log.info("token refreshed; the new one expires in %.0f s", token.expires_at - time.time())
             if self._on_refresh is not None:
                 self._on_refresh(token)
         return token

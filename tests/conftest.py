@@ -13,6 +13,7 @@ way the cassettes hold the request exactly as spotlite sent it to
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -61,8 +62,12 @@ def standin() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Every test runs inside its own cassette (but those on a loopback server); retries never really sleep."""
+    """Every test runs inside its own cassette (but those on a loopback server); retries never really sleep.
+
+    Each test starts with a rate-limit gate of its own, so a 429 of one test holds no call of the next.
+    """
     monkeypatch.setattr(_http.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(_http, "_settings", dataclasses.replace(_http._settings, gate=spotlite.RateLimitGate()))
     if "loopback" in request.fixturenames:
         yield None
         return
