@@ -53,15 +53,15 @@ class Cached:
 
     __slots__ = ("_json", "body", "etag", "expires", "headers", "resource", "sent_at", "shared")
 
-    def __init__(self, headers: dict[str, str], body: bytes, *, sent_at: float, resource: str,
+    def __init__(self, headers: dict[str, str], body: bytes, *, sent_at: float, expires: float, resource: str,
                  parsed: Any = None) -> None:
-        self.headers = headers
+        self.headers = headers  # those of _KEPT_HEADERS the answer had
         self.body = body
         self.sent_at = sent_at  # Unix time the request was sent
+        self.expires = expires  # Unix time it stops being fresh
         self.resource = resource  # what a write makes stale: /playlists/{id}, /me/tracks...
         self.etag: str | None = headers.get("etag")
         self.shared = _shared(headers)
-        self.expires = sent_at + (_lifetime(headers) or 0.0)
         self._json: Any = SharedJSON(body, parsed) if isinstance(parsed, dict) else None
 
     def fresh(self, now: float) -> bool:
@@ -80,13 +80,18 @@ class Cached:
 
     def renewed(self, headers: Mapping[str, str], sent_at: float) -> Cached:
         """This answer as a ``304`` to a request sent at ``sent_at`` confirms it, with the 304's headers."""
-        merged = {**self.headers, **{name: headers[name] for name in _KEPT_HEADERS if name in headers}}
-        renewed = Cached(merged, self.body, sent_at=sent_at, resource=self.resource)
-        renewed._json = self._json
-        return renewed
+        merged = {**self.headers, **_kept(headers)}
+        lifetime = _lifetime({**merged, "age": headers.get("age", "")}) or 0.0
+        return self._with(merged, sent_at, sent_at + lifetime)
+
+    def _with(self, headers: dict[str, str], sent_at: float, expires: float) -> Cached:
+        """This body (and its parse) with other headers and times."""
+        changed = Cached(headers, self.body, sent_at=sent_at, expires=expires, resource=self.resource)
+        changed._json = self._json
+        return changed
 
     def to_bytes(self) -> bytes:
-        head = {"headers": self.headers, "sent_at": self.sent_at, "resource": self.resource}
+        head = {"headers": self.headers, "sent_at": self.sent_at, "expires": self.expires, "resource": self.resource}
         return json.dumps(head).encode() + b"\n" + self.body
 
     @classmethod
@@ -94,7 +99,8 @@ class Cached:
         head, _, body = value.partition(b"\n")
         try:
             meta = json.loads(head)
-            return cls(dict(meta["headers"]), body, sent_at=float(meta["sent_at"]), resource=str(meta["resource"]))
+            return cls(dict(meta["headers"]), body, sent_at=float(meta["sent_at"]), expires=float(meta["expires"]),
+                       resource=str(meta["resource"]))
         except (ValueError, TypeError, KeyError):
             return None  # not an answer this cache wrote: a miss
 
@@ -131,17 +137,16 @@ class _Policy:
             return kept
         if kept.etag is None:  # written since it was asked, and nothing to revalidate it with
             return None
-        stale = Cached(kept.headers, kept.body, sent_at=kept.sent_at, resource=kept.resource)
-        stale.expires, stale._json = 0.0, kept._json
-        return stale
+        return kept._with(kept.headers, kept.sent_at, 0.0)
 
     def store(self, api_url: str, url: str, secret: str, headers: Mapping[str, str], body: bytes,
               sent_at: float, parsed: Any) -> Cached | None:
         """Keep the 200 answer of a GET of ``url`` sent at ``sent_at``, if its headers allow; returns it, or None."""
-        kept_headers = {name: headers[name] for name in _KEPT_HEADERS if name in headers}
-        if _lifetime(kept_headers) is None or "authorization" in headers.get("vary", "").lower():
+        lifetime = _lifetime(headers)
+        if lifetime is None or "authorization" in headers.get("vary", "").lower():
             return None
-        kept = Cached(kept_headers, body, sent_at=sent_at, resource=_resource(api_url, url), parsed=parsed)
+        kept = Cached(_kept(headers), body, sent_at=sent_at, expires=sent_at + lifetime,
+                      resource=_resource(api_url, url), parsed=parsed)
         if kept.etag is None and kept.expires <= time.time():
             return None  # stale already, and nothing to revalidate it with
         if sent_at <= self._written_at(kept.resource):
@@ -309,6 +314,11 @@ class SharedCache(_Policy):
 
     def __repr__(self) -> str:
         return f"SharedCache({self._store!r})"
+
+
+def _kept(headers: Mapping[str, str]) -> dict[str, str]:
+    """The headers the cache keeps of an answer (lower-case names)."""
+    return {name: headers[name] for name in _KEPT_HEADERS if name in headers}
 
 
 def _key(url: str, token_hash: str | None) -> str:

@@ -491,7 +491,8 @@ def _logged_retry(config: Settings, request: _Request, outcome: _Answer | _Failu
     if not _log.isEnabledFor(logging.WARNING):
         return
     if isinstance(outcome, _Failure):
-        why = str(outcome.error)
+        error = outcome.error
+        why = str(error).removeprefix(f"{error.method} {error.url}: ")
     elif outcome.status == 429:
         why = f"429 {outcome.reason}: rate limited".rstrip()
     else:

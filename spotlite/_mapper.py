@@ -68,7 +68,7 @@ def to_model(cls: type[T], data: object) -> T:
     if type(data) is SharedJSON:
         model: T | None = data.models.get(cls)
         if model is None:
-            model = data.models[cls] = _convert(cls, data)
+            model = data.models[cls] = _convert(cls, dict(data))  # converters take plain dicts
         return model
     return _convert(cls, data)
 

@@ -13,11 +13,16 @@ way the cassettes hold the request exactly as spotlite sent it to
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import dataclasses
+import json
+import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 import requests
@@ -40,6 +45,86 @@ class LoopbackAdapter(HTTPAdapter):
         response = super().send(request, **kwargs)
         response.url = original
         return response
+
+
+class SecretWatch(logging.Handler):
+    """Every record spotlite logs during the whole run, at every level, and every secret the run sent or received.
+
+    Secrets: each access token sent, the client secret of a ``Basic`` header,
+    ``client_secret``, ``code``, ``code_verifier`` and ``refresh_token`` in
+    forms, and the tokens of every token answer. No record may hold one.
+    """
+
+    FORM_SECRETS = ("client_secret", "code", "code_verifier", "refresh_token")
+    ANSWER_SECRETS = ("access_token", "refresh_token")
+    SHORTEST = 8  # shorter "secrets" (test placeholders such as "AQ") would match ordinary words
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+        self.secrets: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def saw(self, request: Any, secret: str | None, answer: Any) -> None:
+        found = [secret or ""]
+        basic = request.headers.get("Authorization", "")
+        if basic.startswith("Basic "):
+            found += [basic[6:], *base64.b64decode(basic[6:]).decode(errors="replace").split(":", 1)[1:]]
+        if request.headers.get("Content-Type") == "application/x-www-form-urlencoded" and request.body:
+            form = dict(parse_qsl(request.body.decode(errors="replace")))
+            found += [form.get(name, "") for name in self.FORM_SECRETS]
+        if isinstance(answer, _http._Answer) and b"access_token" in answer.body:
+            with contextlib.suppress(ValueError, AttributeError):
+                found += [str(json.loads(answer.body).get(name) or "") for name in self.ANSWER_SECRETS]
+        self.secrets.update(value for value in found if len(value) >= self.SHORTEST)
+
+    def leaks(self, records: list[logging.LogRecord]) -> list[str]:
+        """The records (as text) that hold a secret."""
+        formatter = logging.Formatter()
+        texts = [f"{record.name} {record.levelname} {record.getMessage()} {formatter.formatException(record.exc_info)}"
+                 if record.exc_info else f"{record.name} {record.levelname} {record.getMessage()}" for record in records]
+        return [text for text in texts if any(secret in text for secret in self.secrets)]
+
+
+WATCH = SecretWatch()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_record() -> Iterator[SecretWatch]:
+    """Capture every record spotlite logs, at DEBUG and up, for the whole run, and what the run kept secret."""
+    logger = logging.getLogger("spotlite")
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(WATCH)
+    retrying = _http._retrying
+
+    def watched(config: Any, request: Any, secret: str | None, deadline: float) -> Any:
+        answer = None
+        try:
+            answer = retrying(config, request, secret, deadline)
+            return answer
+        finally:
+            WATCH.saw(request, secret, answer)
+
+    _http._retrying = watched  # type: ignore[assignment]
+    yield WATCH
+    _http._retrying = retrying  # type: ignore[assignment]
+    logger.removeHandler(WATCH)
+    logger.setLevel(level)
+    leaks = WATCH.leaks(WATCH.records)
+    assert not leaks, f"{len(leaks)} log records of the run hold a secret: {leaks[:5]}"
+
+
+@pytest.fixture(autouse=True)
+def no_secret_logged() -> Iterator[None]:
+    """Fail a test whose flows logged a token, a secret, a code or a verifier, at any level."""
+    first = len(WATCH.records)
+    yield
+    leaks = WATCH.leaks(WATCH.records[first:])
+    if leaks:
+        pytest.fail(f"a log record holds a secret: {leaks[0]}")
 
 
 @pytest.fixture(scope="session")
