@@ -21,7 +21,9 @@ import reprlib
 import sys
 import types
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+from .._token import Token
 
 __all__ = ["Model", "from_dict", "to_dict"]
 
@@ -52,11 +54,13 @@ def to_dict(value: Any) -> Any:
     """A model, a tuple of models or a plain value as plain JSON-ready data.
 
     Args:
-        value: a model, a tuple of models, or a plain value.
+        value: a model, a tuple of models, a ``Token``, or a plain value.
 
     Returns:
         Dicts, lists and plain values, keyed by Spotify's names.
     """
+    if isinstance(value, Token):
+        return value.to_dict()
     if isinstance(value, Model):
         fields = dataclasses.fields(value)  # type: ignore[arg-type]
         return {f.name: to_dict(getattr(value, f.name)) for f in fields if f.repr}
@@ -68,10 +72,15 @@ def to_dict(value: Any) -> Any:
 M = TypeVar("M", bound=Model)
 
 
-def from_dict(model: type[M], data: Any) -> M:
+@overload
+def from_dict(model: type[Token], data: Any) -> Token: ...
+@overload
+def from_dict(model: type[M], data: Any) -> M: ...
+def from_dict(model: type[M | Token], data: Any) -> M | Token:
     """A model built from plain data: what ``to_dict`` gives, or JSON as Spotify sends it.
 
-    ``from_dict(type(m), to_dict(m)) == m``. For JSON a program keeps (test
+    ``from_dict(type(m), to_dict(m)) == m``. ``from_dict(Token, data)`` is
+    ``Token.from_dict(data)``. For JSON a program keeps (test
     fixtures, caches): unknown keys are ignored, missing and null ones take
     the field's default, and a value of the wrong kind raises ``MappingError``
     naming its path.
@@ -85,6 +94,8 @@ def from_dict(model: type[M], data: Any) -> M:
     """
     from .._mapper import to_model
 
+    if model is Token:
+        return Token.from_dict(data)
     if not (isinstance(model, type) and issubclass(model, Model)):
         raise TypeError(f"from_dict builds spotlite's models (spotlite.models), not {model!r}")
     return to_model(model, data)
