@@ -23,7 +23,8 @@ import types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from .._token import Token
+if TYPE_CHECKING:
+    from .._token import Token  # loaded on use: its dataclass would compile functions when the models load
 
 __all__ = ["Model", "from_dict", "to_dict"]
 
@@ -59,14 +60,13 @@ def to_dict(value: Any) -> Any:
     Returns:
         Dicts, lists and plain values, keyed by Spotify's names.
     """
-    if isinstance(value, Token):
-        return value.to_dict()
     if isinstance(value, Model):
         fields = dataclasses.fields(value)  # type: ignore[arg-type]
         return {f.name: to_dict(getattr(value, f.name)) for f in fields if f.repr}
     if isinstance(value, tuple):
         return [to_dict(item) for item in value]
-    return value
+    as_dict = getattr(value, "to_dict", None)  # a Token
+    return value if as_dict is None else as_dict()
 
 
 M = TypeVar("M", bound=Model)
@@ -93,6 +93,7 @@ def from_dict(model: type[M | Token], data: Any) -> M | Token:
         The model.
     """
     from .._mapper import to_model
+    from .._token import Token
 
     if model is Token:
         return Token.from_dict(data)
