@@ -35,10 +35,13 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ._mapper import SharedJSON
 from .errors import InvalidInput
+
+if TYPE_CHECKING:
+    from .stores import Backend
 
 __all__ = ["MemoryCache", "SharedCache"]
 
@@ -256,12 +259,6 @@ class MemoryCache(_Policy):
         return f"MemoryCache({len(self._entries)} answers, {self._bytes} bytes)"
 
 
-class _Store(Protocol):  # the part of spotlite.stores.Backend a SharedCache uses
-    def get(self, key: str) -> bytes | None: ...
-
-    def put(self, key: str, value: bytes, ttl: float | None = None) -> None: ...
-
-
 class SharedCache(_Policy):
     """An HTTP cache in a store shared by processes (``SQLiteStore``, ``RedisStore``, any ``Backend``).
 
@@ -277,7 +274,7 @@ class SharedCache(_Policy):
         parsed: how many parsed answers this process remembers.
     """
 
-    def __init__(self, store: _Store, keep: float = KEEP, parsed: int = 256) -> None:
+    def __init__(self, store: Backend, keep: float = KEEP, parsed: int = 256) -> None:
         if isinstance(keep, bool) or not isinstance(keep, (int, float)) or not 0 <= keep <= STAMP_TTL:
             raise InvalidInput(f"keep must be a number of seconds from 0 to {STAMP_TTL:g}, got {keep!r}")
         self._store, self._keep = store, float(keep)

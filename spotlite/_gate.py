@@ -18,8 +18,10 @@ from __future__ import annotations
 import math
 import threading
 import time
-from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .stores import Backend
 
 __all__ = ["RateLimitGate"]
 
@@ -36,14 +38,6 @@ class Gate(Protocol):
         ...
 
 
-class _Backend(Protocol):  # the part of spotlite.stores.Backend a gate uses
-    def get(self, key: str) -> bytes | None: ...
-
-    def put(self, key: str, value: bytes, ttl: float | None = None) -> None: ...
-
-    def lock(self, key: str) -> AbstractContextManager[None]: ...
-
-
 class RateLimitGate:
     """One rate-limit gate per API, for the threads of this process or, given a store, for every process using it.
 
@@ -54,7 +48,7 @@ class RateLimitGate:
             ``gate:<API URL>``, expiring when the gate opens.
     """
 
-    def __init__(self, store: _Backend | None = None) -> None:
+    def __init__(self, store: Backend | None = None) -> None:
         self._store = store
         self._until: dict[str, float] = {}  # this process's view: API -> Unix time its gate opens
         self._lock = threading.Lock()
