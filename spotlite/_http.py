@@ -78,7 +78,7 @@ _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _READS = frozenset({"GET", "HEAD"})
 _UNSENT = ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError")  # failures before sending
 _log = get_logger(__name__)
-_PROCESS_GATE = RateLimitGate()  # the default: one gate for the threads and tasks of this process
+PROCESS_GATE = RateLimitGate()  # the default: one gate for the threads and tasks of this process
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,7 +115,7 @@ class Settings:
     cache: HTTPCache | None = None
     """An HTTP cache following Spotify's ``Cache-Control`` and ``ETag`` (``MemoryCache()``, ``SharedCache(store)``);
     None (the default) for none."""
-    gate: Gate | None = _PROCESS_GATE
+    gate: Gate | None = PROCESS_GATE
     """The rate-limit gate: after a 429, every call to that API waits out its ``Retry-After``. One per process by
     default; ``RateLimitGate(store)`` shares it among processes; None switches it off."""
 
