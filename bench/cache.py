@@ -37,7 +37,7 @@ from calls import ALBUM_ID, ROUNDS, TOKEN, rate, recorded_body
 from server import running
 
 import spotlite
-from spotlite import _http, _mapper
+from spotlite import _http, _log, _mapper
 
 PLAYLIST_ID = "37i9dQZF1DXcBWIGoYBM5M"
 POLLS = 100
@@ -116,16 +116,16 @@ def polling() -> None:
 @contextmanager
 def logging_as(*, stub: bool = False, handler: logging.Handler | None = None, debug: bool = False) -> Iterator[None]:
     """For the block: spotlite's per-attempt log call stubbed out, or a handler on the root logger, or DEBUG."""
-    attempt, root, ours = _http._logged_attempt, logging.getLogger(), logging.getLogger("spotlite")
+    attempt, root, ours = _log.attempt, logging.getLogger(), logging.getLogger("spotlite")
     if stub:
-        _http._logged_attempt = lambda *args: None  # type: ignore[assignment]
+        _log.attempt = lambda *args: None  # type: ignore[assignment]
     if handler is not None:
         root.addHandler(handler)
     ours.setLevel(logging.DEBUG if debug else logging.NOTSET)
     try:
         yield
     finally:
-        _http._logged_attempt = attempt  # type: ignore[assignment]
+        _log.attempt = attempt  # type: ignore[assignment]
         if handler is not None:
             root.removeHandler(handler)
         ours.setLevel(logging.NOTSET)
@@ -157,7 +157,7 @@ def logging_cost() -> None:
             with logging_as(**options):  # type: ignore[arg-type]
                 count, start = 20_000, time.perf_counter()
                 for _ in range(count):
-                    _http._logged_attempt(request, answer, 0, start)
+                    _log.attempt(request.method, request.url, answer, 1, start)
                 micros = (time.perf_counter() - start) / count * 1e6
             print(f"the per-attempt log call at {label}: {micros:.2f} µs")
 

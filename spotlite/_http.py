@@ -35,7 +35,6 @@ import contextlib
 import contextvars
 import dataclasses
 import json as jsonlib
-import logging
 import math
 import os
 import random
@@ -46,8 +45,8 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from . import _log
 from ._gate import RateLimitGate
-from ._log import get_logger, path_of
 from ._token import TokenLike, access_token_of
 from .errors import (
     ErrorResponse,
@@ -77,7 +76,6 @@ USER_AGENT = "spotlite (+https://pypi.org/project/spotlite/)"
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _READS = frozenset({"GET", "HEAD"})
 _UNSENT = ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError")  # failures before sending
-_log = get_logger(__name__)
 PROCESS_GATE = RateLimitGate()  # the default: one gate for the threads and tasks of this process
 
 
@@ -294,9 +292,7 @@ def _through_cache(config: Settings, cache: HTTPCache, request: _Request, token:
     secret = access_token_of(token)
     kept = cache.lookup(request.url, secret)
     if kept is not None and kept.fresh(time.time()):
-        if _log.isEnabledFor(logging.DEBUG):
-            _log.debug("GET %s from the cache (fresh for %.0f s more)", path_of(request.url),
-                       kept.expires - time.time())
+        _log.cached(request.url, kept.expires - time.time())
         return kept.json()
     if kept is not None and kept.etag:
         request.headers["If-None-Match"] = kept.etag
@@ -404,7 +400,7 @@ def _retrying(config: Settings, request: _Request, secret: str | None, deadline:
         waited += _at_gate(config, request, deadline, waited, waited_out)
         started = time.monotonic()
         outcome = _redirected(config, request, secret, deadline)
-        _logged_attempt(request, outcome, attempt, started)
+        _log.attempt(request.method, request.url, outcome, attempt + 1, started)
         delay = _retry_delay(config, request, outcome, attempt)
         if isinstance(outcome, _Answer) and outcome.status == 429 and delay is not None:
             waited_out = _close_gate(config, request, outcome)
@@ -412,7 +408,7 @@ def _retrying(config: Settings, request: _Request, secret: str | None, deadline:
             break
         if waited + delay > config.max_wait or time.monotonic() + delay >= deadline:
             break
-        _logged_retry(config, request, outcome, delay, attempt)
+        _log.retry(request.method, request.url, outcome, delay, attempt + 1, config.retries)
         waited += _sleep(delay)
     if isinstance(outcome, _Failure):
         raise outcome.error
@@ -460,7 +456,7 @@ def _at_gate(config: Settings, request: _Request, deadline: float, waited: float
         raise TooManyRequests(429, f"rate limited: calls to {api} wait {seconds:.1f} s more after a 429, longer than "
                                    f"this call may wait (max_wait, deadline); nothing was sent",
                               url=request.url, retry_after=seconds)
-    _log.debug("%s %s waits %.1f s at the rate-limit gate of %s", request.method, path_of(request.url), seconds, api)
+    _log.held(request.method, request.url, seconds, api)
     return _sleep(seconds)
 
 
@@ -475,30 +471,6 @@ def _close_gate(config: Settings, request: _Request, answer: _Answer) -> float:
     until = time.time() + retry_after
     config.gate.close(_api_of(config, request.url), until)
     return until
-
-
-def _logged_attempt(request: _Request, outcome: _Answer | _Failure, attempt: int, started: float) -> None:
-    """DEBUG: one line per attempt: method, path, status (or the failure), milliseconds, attempt number."""
-    if _log.isEnabledFor(logging.DEBUG):
-        status = type(outcome.error).__name__ if isinstance(outcome, _Failure) else outcome.status
-        _log.debug("%s %s %s %.0f ms (attempt %d)", request.method, path_of(request.url), status,
-                   (time.monotonic() - started) * 1000, attempt + 1)
-
-
-def _logged_retry(config: Settings, request: _Request, outcome: _Answer | _Failure, delay: float,
-                  attempt: int) -> None:
-    """WARNING: a retry about to wait ``delay`` seconds, and why (a 429, a 5xx, a broken connection)."""
-    if not _log.isEnabledFor(logging.WARNING):
-        return
-    if isinstance(outcome, _Failure):
-        error = outcome.error
-        why = str(error).removeprefix(f"{error.method} {error.url}: ")
-    elif outcome.status == 429:
-        why = f"429 {outcome.reason}: rate limited".rstrip()
-    else:
-        why = f"{outcome.status} {outcome.reason}".rstrip()
-    _log.warning("%s %s: %s; waiting %.1f s before retry %d of %d", request.method, path_of(request.url), why,
-                 delay, attempt + 1, config.retries)
 
 
 def _backoff(config: Settings, attempt: int) -> float:

@@ -18,6 +18,8 @@ records name a request by its method and path, never its headers, query or body.
 from __future__ import annotations
 
 import logging
+import time
+from typing import Any
 from urllib.parse import urlsplit
 
 __all__ = ["get_logger", "path_of"]
@@ -36,3 +38,41 @@ def get_logger(name: str) -> logging.Logger:
 def path_of(url: str) -> str:
     """The path of ``url``, without its query (which may hold what a user searched for)."""
     return urlsplit(url).path or "/"
+
+
+# The HTTP layer's records, written here so that ``_http`` holds one call per event.
+_http = get_logger(_PACKAGE + "._http")
+
+
+def attempt(method: str, url: str, outcome: Any, number: int, started: float) -> None:
+    """DEBUG: one line per attempt: method, path, status (or the failure), milliseconds, attempt number (from 1)."""
+    if _http.isEnabledFor(logging.DEBUG):
+        error = getattr(outcome, "error", None)
+        status = type(error).__name__ if error is not None else outcome.status
+        _http.debug("%s %s %s %.0f ms (attempt %d)", method, path_of(url), status,
+                    (time.monotonic() - started) * 1000, number)
+
+
+def retry(method: str, url: str, outcome: Any, delay: float, number: int, retries: int) -> None:
+    """WARNING: a retry about to wait ``delay`` seconds, and why (a 429, a 5xx, a broken connection)."""
+    if not _http.isEnabledFor(logging.WARNING):
+        return
+    error = getattr(outcome, "error", None)
+    if error is not None:  # a TransportError: its message without the method and URL it starts with
+        why = str(error).removeprefix(f"{error.method} {error.url}: ")
+    elif outcome.status == 429:
+        why = f"429 {outcome.reason}: rate limited".replace("  ", " ")
+    else:
+        why = f"{outcome.status} {outcome.reason}".rstrip()
+    _http.warning("%s %s: %s; waiting %.1f s before retry %d of %d", method, path_of(url), why, delay, number,
+                  retries)
+
+
+def held(method: str, url: str, seconds: float, api: str) -> None:
+    """DEBUG: a call waiting at the rate-limit gate of ``api``."""
+    _http.debug("%s %s waits %.1f s at the rate-limit gate of %s", method, path_of(url), seconds, api)
+
+
+def cached(url: str, fresh_for: float) -> None:
+    """DEBUG: a GET served from the HTTP cache."""
+    _http.debug("GET %s from the cache (fresh for %.0f s more)", path_of(url), fresh_for)
