@@ -47,11 +47,9 @@ from .errors import AuthError, InvalidInput, SpotliteError
 if TYPE_CHECKING:  # spotlite.stores loads when a store is used
     from .stores import TokenStore
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 __all__ = ["RefreshingToken"]
-
-_log = get_logger(__name__)
 
 
 class RefreshingToken:
@@ -196,8 +194,8 @@ class RefreshingToken:
             finally:
                 self._attempts += 1  # counted once ended, so the threads waiting meanwhile see it
             self._token, self._failure = token, None
-            if _log.isEnabledFor(logging.INFO):
-                _log.info("token refreshed; the new one expires in %.0f s", token.expires_at - time.time())
+            if log.isEnabledFor(logging.INFO):
+                log.info("token refreshed; the new one expires in %.0f s", token.expires_at - time.time())
             if self._on_refresh is not None:
                 self._on_refresh(token)
         return token
@@ -226,8 +224,7 @@ def _renew_in_store(store: TokenStore, key: str, client_id: str, client_secret: 
             return current  # another process refreshed while this one waited
         token = auth.refresh(current, client_id, client_secret)
         store.save(key, token)
-    log.info("token refreshed for the key %r", key)
-    return token
+    return token  # logged by _refresh, as every refresh is
 
 
 def _logged_out(key: str) -> AuthError:
