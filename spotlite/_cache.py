@@ -13,9 +13,9 @@ sends playlists and users with an ``ETag`` and ``max-age=0``. The cache:
 - serves a fresh answer with no request; revalidates a stale one that has an
   ``ETag`` with ``If-None-Match``, and on ``304 Not Modified`` reuses the kept
   body, and the models already built from it;
-- shares ``public`` answers among every token; any other answer is kept for
-  its token alone, under a hash of the token (never the token itself), and is
-  never served to another token;
+- shares ``public`` answers among every token; any other answer (and any
+  asked with ``market=from_token``) is kept for its token alone, under a hash
+  of the token (never the token itself), and is never served to another token;
 - never keeps a write, and a write (POST, PUT, DELETE) makes the kept reads of
   what it changed stale: those of its resource (the first two segments of its
   path: ``/playlists/{id}``, ``/me/tracks``) and, for a write under ``/me``,
@@ -154,7 +154,7 @@ class _Policy:
             return None  # stale already, and nothing to revalidate it with
         if sent_at <= self._written_at(kept.resource):
             return kept  # a write came while it was asked: used this once, not kept
-        self._put(_key(url, None if kept.shared else _hashed(secret)), kept)
+        self._put(_owned_key(url, secret, kept), kept)
         return kept
 
     def revalidated(self, url: str, secret: str, kept: Cached, headers: Mapping[str, str],
@@ -162,7 +162,7 @@ class _Policy:
         """``kept``, confirmed by a 304 to a request sent at ``sent_at``: kept again, fresh for the 304's max-age."""
         renewed = kept.renewed(headers, sent_at)
         if sent_at > self._written_at(renewed.resource):
-            self._put(_key(url, None if renewed.shared else _hashed(secret)), renewed)
+            self._put(_owned_key(url, secret, renewed), renewed)
         return renewed
 
     def written(self, api_url: str, url: str) -> None:
@@ -316,6 +316,12 @@ class SharedCache(_Policy):
 def _kept(headers: Mapping[str, str]) -> dict[str, str]:
     """The headers the cache keeps of an answer (lower-case names)."""
     return {name: headers[name] for name in _KEPT_HEADERS if name in headers}
+
+
+def _owned_key(url: str, secret: str, kept: Cached) -> str:
+    """Where to keep an answer: for every token when it is ``public`` and not asked for the token's own market."""
+    shared = kept.shared and "market=from_token" not in url
+    return _key(url, None if shared else _hashed(secret))
 
 
 def _key(url: str, token_hash: str | None) -> str:

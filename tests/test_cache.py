@@ -166,6 +166,13 @@ def test_private_answers_are_never_served_to_another_token(loopback: Callable[[H
     assert hashlib.sha256(TOKEN.encode()).hexdigest()[:32] in keys
 
 
+def test_answers_for_the_tokens_market_are_kept_per_token(loopback: Callable[[Handler], Server],
+                                                          cache: spotlite.MemoryCache) -> None:
+    server = loopback(per_token("public, max-age=3600"))
+    asked = [spotlite.request(t, "GET", "/albums/x", params={"market": "from_token"})["id"] for t in (TOKEN, OTHER)]
+    assert asked == [TOKEN, OTHER] and len(server.requests) == 2
+
+
 def test_answers_without_public_are_kept_per_token(loopback: Callable[[Handler], Server],
                                                    cache: spotlite.MemoryCache) -> None:
     server = loopback(per_token("max-age=3600"))
