@@ -37,6 +37,8 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ._gate import stored_time
+from ._log import get_logger, store_failed
 from ._mapper import SharedJSON
 from .errors import InvalidInput
 
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
     from .stores import Backend
 
 __all__ = ["MemoryCache", "SharedCache"]
+
+_log = get_logger(__name__)
 
 KEEP = 86_400.0  # seconds a SharedCache keeps a stale answer with an ETag, for revalidation
 STAMP_TTL = 7 * 86_400.0  # seconds a SharedCache remembers a write; no answer is kept longer
@@ -267,6 +271,8 @@ class SharedCache(_Policy):
     ``keep`` seconds more, so they can be revalidated; writes are remembered
     under ``written:<resource>`` for a week. The process also remembers the
     bodies it parsed last, so an answer it has read before is not parsed again.
+    When the store fails (Redis restarting), calls go on uncached and a
+    warning is logged.
 
     Args:
         store: where answers are kept: shared by every process that uses it.
@@ -281,7 +287,7 @@ class SharedCache(_Policy):
         self._recent = MemoryCache(max_entries=max(1, parsed), max_bytes=2**62)  # parsed bodies, by key
 
     def _get(self, key: str) -> Cached | None:
-        value = self._store.get("http:" + key)
+        value = self._read("http:" + key)
         kept = None if value is None else Cached.from_bytes(value)
         if kept is None:
             return None
@@ -295,19 +301,27 @@ class SharedCache(_Policy):
     def _put(self, key: str, kept: Cached) -> None:
         ttl = min(max(kept.expires - time.time(), 0.0) + (self._keep if kept.etag else 0.0), STAMP_TTL)
         if ttl > 0:
-            self._store.put("http:" + key, kept.to_bytes(), ttl=ttl)
+            self._write("http:" + key, kept.to_bytes(), ttl)
             self._recent._put(key, kept)
 
     def _stamp(self, resource: str, when: float) -> None:
-        self._store.put("written:" + resource, repr(when).encode(), ttl=STAMP_TTL)
+        self._write("written:" + resource, repr(when).encode(), STAMP_TTL)
 
     def _stamped(self, resource: str) -> float:
-        value = self._store.get("written:" + resource)
+        return stored_time(self._read("written:" + resource))
+
+    def _read(self, key: str) -> bytes | None:
         try:
-            when = float(value) if value else 0.0
-        except ValueError:
-            return 0.0
-        return when if math.isfinite(when) else 0.0
+            return self._store.get(key)
+        except Exception as error:  # noqa: BLE001 - any backend's failure: logged, and the call goes on uncached
+            store_failed(_log, "the HTTP cache", error)
+            return None
+
+    def _write(self, key: str, value: bytes, ttl: float) -> None:
+        try:
+            self._store.put(key, value, ttl=ttl)
+        except Exception as error:  # noqa: BLE001 - any backend's failure: logged, and the call goes on
+            store_failed(_log, "the HTTP cache", error)
 
     def __repr__(self) -> str:
         return f"SharedCache({self._store!r})"

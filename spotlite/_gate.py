@@ -20,10 +20,14 @@ import threading
 import time
 from typing import TYPE_CHECKING, Protocol
 
+from ._log import get_logger, store_failed
+
 if TYPE_CHECKING:
     from .stores import Backend
 
 __all__ = ["RateLimitGate"]
+
+_log = get_logger(__name__)
 
 
 class Gate(Protocol):
@@ -40,6 +44,9 @@ class Gate(Protocol):
 
 class RateLimitGate:
     """One rate-limit gate per API, for the threads of this process or, given a store, for every process using it.
+
+    When the store fails (Redis restarting), the gate logs a warning and
+    goes on as this process's gate alone.
 
     Args:
         store: a store shared by processes (``SQLiteStore``, ``RedisStore``, or any
@@ -58,7 +65,11 @@ class RateLimitGate:
         until = self._until.get(api, 0.0)
         if self._store is None:
             return until
-        return max(until, _read(self._store.get("gate:" + api)))
+        try:
+            return max(until, stored_time(self._store.get("gate:" + api)))
+        except Exception as error:  # noqa: BLE001 - any backend's failure: logged, and this process's view used
+            store_failed(_log, "the rate-limit gate", error)
+            return until
 
     def close(self, api: str, until: float) -> None:
         """Keep the gate of ``api`` closed until the Unix time ``until`` (never opens it earlier)."""
@@ -68,19 +79,22 @@ class RateLimitGate:
         if self._store is None:
             return
         key = "gate:" + api
-        with self._store.lock(key):
-            ttl = until - time.time()
-            if ttl > 0 and until > _read(self._store.get(key)):
-                self._store.put(key, repr(until).encode(), ttl=ttl)
+        try:
+            with self._store.lock(key):
+                ttl = until - time.time()
+                if ttl > 0 and until > stored_time(self._store.get(key)):
+                    self._store.put(key, repr(until).encode(), ttl=ttl)
+        except Exception as error:  # noqa: BLE001 - any backend's failure: logged; this process's gate is closed
+            store_failed(_log, "the rate-limit gate", error)
 
     def __repr__(self) -> str:
         return "RateLimitGate()" if self._store is None else f"RateLimitGate({self._store!r})"
 
 
-def _read(value: bytes | None) -> float:
-    """A stored opening time; 0 (open) when there is none or it is not a number."""
+def stored_time(value: bytes | None) -> float:
+    """A Unix time kept in a store; 0 when there is none or it is not a number."""
     try:
-        until = float(value) if value else 0.0
+        when = float(value) if value else 0.0
     except ValueError:
         return 0.0
-    return until if math.isfinite(until) else 0.0
+    return when if math.isfinite(when) else 0.0

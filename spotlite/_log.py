@@ -9,7 +9,9 @@ configures logging. What is logged, by level:
   number), answers served from the HTTP cache, calls held at the rate-limit gate;
 - INFO: a ``RefreshingToken`` refreshed (never its value);
 - WARNING: waiting on a 429 (how long), retrying after a 5xx or a broken
-  connection, a write that failed part way, an ``on_refresh`` that failed.
+  connection, a write that failed part way, an ``on_refresh`` that failed, a
+  store the HTTP cache or the rate-limit gate uses that failed (the call goes
+  on without it).
 
 No record holds a token, a secret, an authorisation code or a PKCE verifier:
 records name a request by its method and path, never its headers, query or body.
@@ -76,3 +78,8 @@ def held(method: str, url: str, seconds: float, api: str) -> None:
 def cached(url: str, fresh_for: float) -> None:
     """DEBUG: a GET served from the HTTP cache."""
     _http.debug("GET %s from the cache (fresh for %.0f s more)", path_of(url), fresh_for)
+
+
+def store_failed(user: logging.Logger, what: str, error: Exception) -> None:
+    """WARNING: the store under ``what`` (the HTTP cache, the rate-limit gate) failed; the call goes on without it."""
+    user.warning("%s: its store failed (%s: %.200s); going on without it", what, type(error).__name__, error)

@@ -7,6 +7,8 @@ test process, which notes what every process sent.
 from __future__ import annotations
 
 import json
+import logging
+import socket
 import subprocess
 import sys
 import time
@@ -151,3 +153,18 @@ def test_a_shared_cache_keeps_no_token_and_skips_what_it_did_not_write(loopback:
     with pytest.raises(spotlite.InvalidInput, match="keep"):
         spotlite.SharedCache(store, keep=-1)
     assert repr(spotlite.RateLimitGate(store)) == f"RateLimitGate({store!r})"
+
+
+def test_calls_go_on_when_the_store_fails(loopback: Callable[[Handler], Server],
+                                          caplog: pytest.LogCaptureFixture) -> None:
+    server = loopback(Limited(retry_after=1))
+    with socket.socket() as unused:  # a port nothing listens on: a Redis that is down
+        unused.bind(("127.0.0.1", 0))
+        down = spotlite.RedisStore.from_url(f"redis://127.0.0.1:{unused.getsockname()[1]}/0")
+    with spotlite.configured(cache=spotlite.SharedCache(down), gate=spotlite.RateLimitGate(down)), \
+            caplog.at_level(logging.WARNING, logger="spotlite"):
+        assert spotlite.request(TOKEN, "GET", "/albums/x") == {"id": "x", "name": "ok"}  # after a 429 and a retry
+    assert len(server.requests) == 2
+    failed = {(r.name, r.getMessage().split(" (")[0]) for r in caplog.records if "store failed" in r.getMessage()}
+    assert failed == {("spotlite._cache", "the HTTP cache: its store failed"),
+                      ("spotlite._gate", "the rate-limit gate: its store failed")}
