@@ -397,7 +397,9 @@ def _retrying(config: Settings, request: _Request, secret: str | None, deadline:
     """
     waited, waited_out = 0.0, 0.0  # seconds waited; the gate's closing this call has waited out itself
     for attempt in range(config.retries + 1):
-        waited += _at_gate(config, request, deadline, waited, waited_out)
+        held = _held_at_gate(config, request, deadline, waited, waited_out)
+        if held:
+            waited += _sleep(held)
         started = time.monotonic()
         outcome = _redirected(config, request, secret, deadline)
         _log.attempt(request.method, request.url, outcome, attempt + 1, started)
@@ -437,8 +439,8 @@ def _api_of(config: Settings, url: str) -> str:
     return "://".join(_origin(url))
 
 
-def _at_gate(config: Settings, request: _Request, deadline: float, waited: float, waited_out: float) -> float:
-    """Wait while the rate-limit gate of the request's API is closed; returns the seconds waited.
+def _held_at_gate(config: Settings, request: _Request, deadline: float, waited: float, waited_out: float) -> float:
+    """Seconds to wait before sending, while the rate-limit gate of the request's API is closed (0 when open).
 
     ``waited_out``: the time the gate opens that this call has already waited
     for (after its own 429). A wait longer than the call may still wait
@@ -457,7 +459,7 @@ def _at_gate(config: Settings, request: _Request, deadline: float, waited: float
                                    f"this call may wait (max_wait, deadline); nothing was sent",
                               url=request.url, retry_after=seconds)
     _log.held(request.method, request.url, seconds, api)
-    return _sleep(seconds)
+    return seconds
 
 
 def _close_gate(config: Settings, request: _Request, answer: _Answer) -> float:
