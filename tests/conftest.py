@@ -14,9 +14,7 @@ way the cassettes hold the request exactly as spotlite sent it to
 from __future__ import annotations
 
 import base64
-import contextlib
 import dataclasses
-import json
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -67,18 +65,22 @@ class SecretWatch(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
 
-    def saw(self, request: Any, secret: str | None, answer: Any) -> None:
-        found = [secret or ""]
+    def saw(self, *found: str) -> None:
+        self.secrets.update(value for value in found if isinstance(value, str) and len(value) >= self.SHORTEST)
+
+    def saw_request(self, request: Any) -> None:
+        """The secrets of a request as built: a ``Basic`` header's, and those of a form."""
         basic = request.headers.get("Authorization", "")
         if basic.startswith("Basic "):
-            found += [basic[6:], *base64.b64decode(basic[6:]).decode(errors="replace").split(":", 1)[1:]]
+            self.saw(basic[6:], *base64.b64decode(basic[6:]).decode(errors="replace").split(":", 1)[1:])
         if request.headers.get("Content-Type") == "application/x-www-form-urlencoded" and request.body:
             form = dict(parse_qsl(request.body.decode(errors="replace")))
-            found += [form.get(name, "") for name in self.FORM_SECRETS]
-        if isinstance(answer, _http._Answer) and b"access_token" in answer.body:
-            with contextlib.suppress(ValueError, AttributeError):
-                found += [str(json.loads(answer.body).get(name) or "") for name in self.ANSWER_SECRETS]
-        self.secrets.update(value for value in found if len(value) >= self.SHORTEST)
+            self.saw(*(form.get(name, "") for name in self.FORM_SECRETS))
+
+    def saw_answer(self, parsed: Any) -> None:
+        """The tokens of a token answer."""
+        if isinstance(parsed, dict) and "access_token" in parsed:
+            self.saw(*(parsed.get(name) or "" for name in self.ANSWER_SECRETS))
 
     def leaks(self, records: list[logging.LogRecord]) -> list[str]:
         """The records (as text) that hold a secret."""
@@ -98,19 +100,26 @@ def every_record() -> Iterator[SecretWatch]:
     level = logger.level
     logger.setLevel(logging.DEBUG)
     logger.addHandler(WATCH)
-    retrying = _http._retrying
+    originals = {name: getattr(_http, name) for name in ("_request", "_transmit", "_parsed")}
 
-    def watched(config: Any, request: Any, secret: str | None, deadline: float) -> Any:
-        answer = None
-        try:
-            answer = retrying(config, request, secret, deadline)
-            return answer
-        finally:
-            WATCH.saw(request, secret, answer)
+    def built(*args: Any, **kwargs: Any) -> Any:
+        request = originals["_request"](*args, **kwargs)
+        WATCH.saw_request(request)
+        return request
 
-    _http._retrying = watched  # type: ignore[assignment]
+    def transmitted(config: Any, request: Any, url: str, secret: str | None, *args: Any, **kwargs: Any) -> Any:
+        WATCH.saw(secret or "")  # the access token sent
+        return originals["_transmit"](config, request, url, secret, *args, **kwargs)
+
+    def parsed(answer: Any) -> Any:
+        value = originals["_parsed"](answer)
+        WATCH.saw_answer(value)
+        return value
+
+    _http._request, _http._transmit, _http._parsed = built, transmitted, parsed  # type: ignore[assignment]
     yield WATCH
-    _http._retrying = retrying  # type: ignore[assignment]
+    for name, original in originals.items():
+        setattr(_http, name, original)
     logger.removeHandler(WATCH)
     logger.setLevel(level)
     leaks = WATCH.leaks(WATCH.records)

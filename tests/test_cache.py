@@ -278,3 +278,16 @@ def test_a_cache_says_what_it_holds(fake: Server, cache: spotlite.MemoryCache) -
     assert repr(cache) == f"MemoryCache(1 answers, {cache.size} bytes)" and cache.size > 1000
     cache.clear()
     assert len(cache) == 0 and cache.size == 0
+
+
+def test_a_cache_for_one_block_reaches_aio_and_ends_with_the_block(fake: Server) -> None:
+    memory = spotlite.MemoryCache()
+
+    async def twice() -> list[Any]:
+        first = await aio.album(TOKEN, MAIN_ALBUM)
+        return [first, await aio.album(TOKEN, MAIN_ALBUM)]
+
+    with spotlite.configured(cache=memory):
+        first, again = asyncio.run(twice())
+    assert again is first and len(fake.requests) == 1
+    assert spotlite.album(TOKEN, MAIN_ALBUM) == first and len(fake.requests) == 2  # no cache outside the block

@@ -118,9 +118,12 @@ def test_the_watch_over_the_whole_run_finds_a_secret() -> None:
         body=b"grant_type=authorization_code&code=SECRET-CODE-123&code_verifier=SECRET-VERIFIER-456",
     )
     watch = SecretWatch()
-    watch.saw(sent, "SECRET-ACCESS-789", None)
-    assert {"client-secret", "SECRET-CODE-123", "SECRET-VERIFIER-456", "SECRET-ACCESS-789"} <= watch.secrets
-    assert "client-id" not in watch.secrets
+    watch.saw_request(sent)
+    watch.saw("SECRET-ACCESS-789")
+    watch.saw_answer({"access_token": "SECRET-ISSUED-ACCESS", "refresh_token": "SECRET-ISSUED-REFRESH"})
+    assert watch.secrets == {"client-secret", "Y2xpZW50LWlkOmNsaWVudC1zZWNyZXQ=", "SECRET-CODE-123",
+                             "SECRET-VERIFIER-456", "SECRET-ACCESS-789", "SECRET-ISSUED-ACCESS",
+                             "SECRET-ISSUED-REFRESH"}
     leak = logging.LogRecord("spotlite._http", logging.DEBUG, __file__, 1, "sent %s", ("SECRET-VERIFIER-456",), None)
     fine = logging.LogRecord("spotlite._http", logging.DEBUG, __file__, 1, "GET %s", ("/v1/me",), None)
     assert watch.leaks([leak, fine]) == ["spotlite._http DEBUG sent SECRET-VERIFIER-456"]
