@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import pickle
 import socket
 import threading
 import time
@@ -144,6 +145,8 @@ def test_a_spent_quota_raises_at_once_and_leaves_the_gate_open(loopback: Callabl
     assert error.message == "Quota exceeded for this developer account" and len(server.requests) == 1
     assert spotlite.request(TOKEN, "GET", f"/albums/{ALBUM}")["name"] == "ok"  # the gate stayed open
     assert len(server.requests) == 2
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is QuotaExceeded and (copy.retry_after, copy.message) == (error.retry_after, error.message)
 
 
 def test_a_gate_keeps_the_latest_opening() -> None:
