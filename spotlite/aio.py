@@ -170,6 +170,33 @@ all_pages.__doc__ = _twin_doc(all_pages.__doc__, "``spotlite.all_pages``: an asy
 all_items.__doc__ = _twin_doc(all_items.__doc__, "``spotlite.all_items``: an async iterator fetching each page in a "
                                                  "worker thread")
 
+def _checked_first() -> None:  # pragma: no cover - never called
+    """Never called: for mypy, imports inside a function rank above those under ``TYPE_CHECKING``.
+
+    Within the package's import cycle that makes mypy check the API modules, whose functions' types come
+    from ``@endpoint``, before the twins below are derived from them. (At run time nothing imports them.)
+    """
+    from .api import (  # noqa: F401 - imported for mypy's order only
+        albums,
+        artists,
+        audio,
+        audiobooks,
+        browse,
+        chapters,
+        episodes,
+        follow,
+        library,
+        markets,
+        player,
+        playlists,
+        recommendations,
+        search,
+        shows,
+        tracks,
+        users,
+    )
+
+
 if TYPE_CHECKING:
     # What a type checker sees: each twin derived from its sync function (tests/test_aio.py checks this
     # list against ``_HOME``); at run time ``__getattr__`` builds the same twins on first use.
