@@ -27,6 +27,7 @@ Exceptions raised here never hold the request, its token, or an exception of
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import json as jsonlib
 import math
@@ -128,6 +129,7 @@ _settings = Settings()
 _own_session: requests.Session | None = None
 _session_lock = threading.Lock()
 _environment: dict[str, tuple[dict[str, str], bool | str]] = {}  # per origin: proxies, verify
+_call_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("spotlite_call_deadline", default=None)
 
 
 def settings() -> Settings:
@@ -276,14 +278,23 @@ def _under_configured(config: Settings, url: str, bearer: bool) -> str:
 def _authorised(config: Settings, request: _Request, token: TokenLike | None, bearer: bool) -> _Answer:
     """Send with the token; after a 401 for an expired token from a refreshing source, refresh once and resend.
 
-    A refreshing source (``RefreshingToken``) offers ``refresh_after_401``.
+    A refreshing source (``RefreshingToken``) offers ``refresh_after_401``. The
+    call's deadline bounds the refresh too: a request sent while refreshing
+    (the token endpoint) gets what is left of it, through ``_call_deadline``.
     """
-    deadline = time.monotonic() + config.deadline  # one for the whole call, the resend after a refresh included
-    secret = access_token_of(token) if bearer else None
-    answer = _retrying(config, request, secret, deadline)
-    renew = getattr(token, "refresh_after_401", None)
-    if secret is not None and renew is not None and answer.status == 401 and _expired(answer):
-        answer = _retrying(config, request, access_token_of(renew(secret)), deadline)
+    deadline = time.monotonic() + config.deadline  # one for the whole call, the refresh and the resend included
+    outer = _call_deadline.get()
+    if outer is not None:  # this is a refresh inside a call: it gets what is left of that call's deadline
+        deadline = min(deadline, outer)
+    entered = _call_deadline.set(deadline)
+    try:
+        secret = access_token_of(token) if bearer else None
+        answer = _retrying(config, request, secret, deadline)
+        renew = getattr(token, "refresh_after_401", None)
+        if secret is not None and renew is not None and answer.status == 401 and _expired(answer):
+            answer = _retrying(config, request, access_token_of(renew(secret)), deadline)
+    finally:
+        _call_deadline.reset(entered)
     return answer
 
 
@@ -518,14 +529,27 @@ def _parsed(answer: _Answer) -> Any:
     """The JSON of a successful answer; None for an empty one."""
     if answer.status == 204 or not answer.body.strip():
         return None
-    failure: TransportError | None = None
-    try:
-        return jsonlib.loads(answer.body)
-    except ValueError:
+    parsed = _json_of(answer.body)
+    if parsed is _NOT_JSON:
         kind = answer.headers.get("Content-Type", "no content type")
-        failure = TransportError(f"the answer ({answer.status}) has a body that is not JSON ({kind}, "
-                                 f"{len(answer.body)} bytes)", url=answer.url)
-    raise failure
+        raise TransportError(f"the answer ({answer.status}) has a body that is not JSON ({kind}, "
+                             f"{len(answer.body)} bytes)", url=answer.url)
+    return parsed
+
+
+_NOT_JSON = object()
+
+
+def _json_of(body: bytes) -> Any:
+    """The parsed JSON of a body, or ``_NOT_JSON`` when it is not JSON or nests too deeply to parse.
+
+    A hostile answer of ``[`` a hundred thousand times makes ``json`` raise
+    ``RecursionError`` (after a thousand levels, so in bounded time and memory).
+    """
+    try:
+        return jsonlib.loads(body)
+    except (ValueError, RecursionError):
+        return _NOT_JSON
 
 
 def _error(answer: _Answer, method: str, scopes: tuple[str, ...], notes: Mapping[Any, str]) -> HTTPError:
@@ -572,9 +596,8 @@ def _kept_headers(headers: Mapping[str, str]) -> dict[str, str]:
 def _message(answer: _Answer) -> tuple[str, str | None]:
     """Spotify's message and reason, from either error format or a non-JSON body."""
     fallback = f"{answer.reason or 'HTTP error'}"
-    try:
-        body = jsonlib.loads(answer.body)
-    except ValueError:
+    body = _json_of(answer.body)
+    if body is _NOT_JSON:
         kind = answer.headers.get("Content-Type", "no content type").split(";")[0]
         if not answer.body.strip():
             return f"{fallback} (with no body)", None
