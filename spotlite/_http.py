@@ -50,6 +50,7 @@ from .errors import (
     TooManyRequests,
     TransportError,
     error_class,
+    quoted,
 )
 
 if TYPE_CHECKING:
@@ -175,15 +176,15 @@ def _check(config: Settings) -> None:
     for name in ("api_url", "accounts_url"):
         url = getattr(config, name)
         if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-            raise InvalidInput(f"{name} must be an http:// or https:// URL, got {url!r}")
+            raise InvalidInput(f"{name} must be an http:// or https:// URL, got {quoted(url)}")
     for name in ("timeout", "deadline", "max_wait", "backoff"):
         value = getattr(config, name)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or value < 0:
-            raise InvalidInput(f"{name} must be a number of seconds, 0 or more, got {value!r}")
+            raise InvalidInput(f"{name} must be a number of seconds, 0 or more, got {quoted(value)}")
     if config.timeout == 0 or config.deadline == 0:
         raise InvalidInput("timeout and deadline must be more than 0 seconds")
     if isinstance(config.retries, bool) or not isinstance(config.retries, int) or config.retries < 0:
-        raise InvalidInput(f"retries must be an int, 0 or more, got {config.retries!r}")
+        raise InvalidInput(f"retries must be an int, 0 or more, got {quoted(config.retries)}")
 
 
 def send(
@@ -233,7 +234,7 @@ def _request(
     """The request as it will go out, but for the token."""
     full_url = _under_configured(config, url, bearer)
     if params:
-        full_url += ("&" if "?" in full_url else "?") + urlencode(params)
+        full_url += ("&" if "?" in full_url else "?") + _urlencoded(params, "query parameter")
     head = {"Accept": "application/json", "Accept-Encoding": "gzip, deflate", "User-Agent": USER_AGENT}
     body: bytes | None = None
     if json is not None:
@@ -242,7 +243,7 @@ def _request(
     elif isinstance(data, bytes):
         body = data
     elif data is not None:
-        body = urlencode(data).encode()
+        body = _urlencoded(data, "form field").encode()
         head["Content-Type"] = "application/x-www-form-urlencoded"
     head.update(headers or {})
     if body is not None or method in ("POST", "PUT"):
@@ -254,10 +255,39 @@ def _request(
 def _json_body(value: Any) -> bytes:
     refused: InvalidInput | None = None
     try:
-        return jsonlib.dumps(value, allow_nan=False).encode()
+        text = jsonlib.dumps(value, allow_nan=False)
+        if "\\ud" in text:  # a character beyond the BMP, or a lone surrogate, which no UTF-8 text holds
+            jsonlib.dumps(value, ensure_ascii=False).encode()
+        return text.encode()
+    except UnicodeEncodeError:
+        refused = InvalidInput(f"the request's JSON body cannot be sent: a string in it {LONE_SURROGATE}")
     except (TypeError, ValueError) as error:
         refused = InvalidInput(f"the request's JSON body cannot be sent: {error}")
     raise refused
+
+
+LONE_SURROGATE = "holds a lone surrogate (such as '\\ud800'), which is no character and cannot be sent"
+
+
+def _urlencoded(pairs: Mapping[str, Any], what: str) -> str:
+    """``urlencode(pairs)``; ``InvalidInput`` naming the pair that holds a lone surrogate, which UTF-8 cannot encode."""
+    try:
+        return urlencode(pairs)
+    except UnicodeEncodeError:
+        pass
+    name = next((key for key, value in pairs.items() if not encodable(f"{key}={value}")), "")
+    raise InvalidInput(f"the {what} {quoted(name)} {LONE_SURROGATE}")  # raised here: no chain to the value
+
+
+def encodable(text: str) -> bool:
+    """Whether ``text`` can be sent: it holds no lone surrogate (``"\\ud800"``), which UTF-8 cannot encode."""
+    if text.isascii():
+        return True
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _under_configured(config: Settings, url: str, bearer: bool) -> str:
@@ -272,7 +302,7 @@ def _under_configured(config: Settings, url: str, bearer: bool) -> str:
             return config.api_url + url[len(base):]
     if not bearer and url.startswith(config.accounts_url + "/"):
         return url
-    raise InvalidInput(f"refusing to send the token to {url!r}: it is not under api_url ({config.api_url})")
+    raise InvalidInput(f"refusing to send the token to {quoted(url)}: it is not under api_url ({config.api_url})")
 
 
 def _authorised(config: Settings, request: _Request, token: TokenLike | None, bearer: bool) -> _Answer:

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, overload
 
-from .errors import InvalidInput
+from .errors import InvalidInput, quoted
 
 __all__ = ["config_from_environment", "config_from_file", "config_to_file"]
 
@@ -90,17 +90,17 @@ def config_from_file(
     """
     for name, flag in (("return_refresh", return_refresh), ("missing_ok", missing_ok)):
         if not isinstance(flag, bool):
-            raise InvalidInput(f"{name} must be True or False, got {flag!r}")
+            raise InvalidInput(f"{name} must be True or False, got {quoted(flag)}")
     parser = _parser()
     with open(file_path, encoding="utf-8") as file:
         parser.read_file(file)
     if section != "DEFAULT" and not parser.has_section(section):
-        raise InvalidInput(f"{os.fspath(file_path)!r} has no section [{section}]")
+        raise InvalidInput(f"{quoted(os.fspath(file_path))} has no section [{section}]")
     values = {name: parser.get(section, name, fallback="") for name in NAMES}
     missing = [name for name in NAMES[: 4 if return_refresh else 3] if not values[name]]
     if missing and not missing_ok:
         raise InvalidInput(
-            f"{os.fspath(file_path)!r} sets no {' and no '.join(missing)} in [{section}] "
+            f"{quoted(os.fspath(file_path))} sets no {' and no '.join(missing)} in [{section}] "
             "(missing_ok=True gives None for a value not set)"
         )
     return _pick(values, return_refresh)
