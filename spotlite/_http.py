@@ -233,8 +233,10 @@ def _request(
 ) -> _Request:
     """The request as it will go out, but for the token."""
     full_url = _under_configured(config, url, bearer)
+    if not encodable(full_url):
+        raise InvalidInput(f"the path {quoted(url)} {LONE_SURROGATE}")
     if params:
-        full_url += ("&" if "?" in full_url else "?") + _urlencoded(params, "query parameter")
+        full_url += ("&" if "?" in full_url else "?") + urlencoded(params, "query parameter")
     head = {"Accept": "application/json", "Accept-Encoding": "gzip, deflate", "User-Agent": USER_AGENT}
     body: bytes | None = None
     if json is not None:
@@ -243,7 +245,7 @@ def _request(
     elif isinstance(data, bytes):
         body = data
     elif data is not None:
-        body = _urlencoded(data, "form field").encode()
+        body = urlencoded(data, "form field").encode()
         head["Content-Type"] = "application/x-www-form-urlencoded"
     head.update(headers or {})
     if body is not None or method in ("POST", "PUT"):
@@ -269,7 +271,7 @@ def _json_body(value: Any) -> bytes:
 LONE_SURROGATE = "holds a lone surrogate (such as '\\ud800'), which is no character and cannot be sent"
 
 
-def _urlencoded(pairs: Mapping[str, Any], what: str) -> str:
+def urlencoded(pairs: Mapping[str, Any], what: str) -> str:
     """``urlencode(pairs)``; ``InvalidInput`` naming the pair that holds a lone surrogate, which UTF-8 cannot encode."""
     try:
         return urlencode(pairs)
