@@ -268,7 +268,7 @@ def _json_body(value: Any) -> bytes:
     raise refused
 
 
-LONE_SURROGATE = "holds a lone surrogate (such as '\\ud800'), which is no character and cannot be sent"
+LONE_SURROGATE = "holds a lone surrogate (such as '\\ud800'): no character, and UTF-8 cannot encode it"
 
 
 def urlencoded(pairs: Mapping[str, Any], what: str) -> str:
