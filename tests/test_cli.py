@@ -221,7 +221,11 @@ def test_login_without_a_browser_takes_the_paste_at_once_as_a_real_program(
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as login:
         assert login.stdin is not None and login.stdout is not None
         try:
-            url = next(line.strip() for line in login.stdout if line.startswith("http"))
+            shown = [login.stdout.readline()]
+            while shown[-1] and not shown[-1].startswith("Waiting"):  # the URL, then the wait for the browser or the paste
+                shown.append(login.stdout.readline())
+            assert "or paste the URL here" in shown[-1]
+            url = next(line.strip() for line in shown if line.startswith("http"))
             login.stdin.write(f"{redirect}?code=pasted&state={query_of(url)['state']}\n")
             login.stdin.flush()
             out, err = login.communicate(timeout=20)
@@ -229,7 +233,7 @@ def test_login_without_a_browser_takes_the_paste_at_once_as_a_real_program(
             login.kill()
     assert login.returncode == 0, err
     assert time.monotonic() - started < 15  # not after the 30 s given to the browser
-    assert "Logged in" in out and "or paste the URL here" in out
+    assert "Logged in" in out
     assert spotlite.config_from_file(path, return_refresh=True)[3] == "refresh-for-pasted"
 
 
