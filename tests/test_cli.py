@@ -222,7 +222,7 @@ def test_login_without_a_browser_takes_the_paste_at_once_as_a_real_program(
         assert login.stdin is not None and login.stdout is not None
         try:
             shown = [login.stdout.readline()]
-            while shown[-1] and not shown[-1].startswith("Waiting"):  # the URL, then the wait for the browser or the paste
+            while shown[-1] and not shown[-1].startswith("Waiting"):  # the URL, then the wait for either
                 shown.append(login.stdout.readline())
             assert "or paste the URL here" in shown[-1]
             url = next(line.strip() for line in shown if line.startswith("http"))

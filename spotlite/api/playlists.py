@@ -228,7 +228,8 @@ def playlist_create(
         raise InvalidInput(
             f"public must be True or False, got {quoted(public)}: to create a playlist for the user {quoted(name)} "
             f"in Tekore's order (user_id, name, public, description), call playlist_create_for_user(token, "
-            f"{quoted(name)}, {quoted(public)}, ...); playlist_create(token, name, public, description, collaborative) creates one for the current user"
+            f"{quoted(name)}, {quoted(public)}, ...); playlist_create(token, name, public, description, "
+            "collaborative) creates one for the current user"
         )
     _check_details(name, public, collaborative, description)
     payload = {"name": name, "public": public, "collaborative": collaborative, "description": description}
