@@ -106,7 +106,9 @@ _SUBMODULES = ("aio", "api", "auth", "config", "errors", "ids", "login", "models
 if TYPE_CHECKING:
     from typing import Any
 
-    from . import aio as aio
+    # Not ``from . import aio``: that would put aio in one import cycle with the API modules, and mypy might
+    # then derive the twins (spotlite/aio.py) before the functions' types from ``@endpoint`` are known. Type
+    # checkers see aio's types through ``from spotlite import aio`` or ``import spotlite.aio``.
     from . import api as api
     from . import auth as auth
     from . import config as config

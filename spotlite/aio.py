@@ -50,7 +50,9 @@ it is built, so build it with
 ``await asyncio.to_thread(spotlite.RefreshingToken.for_client, client_id, client_secret)``.
 
 Types come from the sync functions: each coroutine is ``_async(sync_function)``
-and a type checker sees its real arguments and result (both overloads of
+and a type checker sees its real arguments and result, and for an endpoint its
+``scope``, ``deprecated`` and ``limited`` (import it as ``from spotlite import
+aio`` or ``import spotlite.aio``) (both overloads of
 ``playlist`` and ``playlist_items`` included, with mypy 1.6 or later and pyright;
 older checkers keep only the first overload).
 The twins are built on first use, so ``from spotlite import aio`` loads none of
@@ -170,33 +172,6 @@ all_pages.__doc__ = _twin_doc(all_pages.__doc__, "``spotlite.all_pages``: an asy
                                                  "worker thread")
 all_items.__doc__ = _twin_doc(all_items.__doc__, "``spotlite.all_items``: an async iterator fetching each page in a "
                                                  "worker thread")
-
-def _checked_first() -> None:  # pragma: no cover - never called
-    """Never called: for mypy, imports inside a function rank above those under ``TYPE_CHECKING``.
-
-    Within the package's import cycle that makes mypy check the API modules, whose functions' types come
-    from ``@endpoint``, before the twins below are derived from them. (At run time nothing imports them.)
-    """
-    from .api import (  # noqa: F401 - imported for mypy's order only
-        albums,
-        artists,
-        audio,
-        audiobooks,
-        browse,
-        chapters,
-        episodes,
-        follow,
-        library,
-        markets,
-        player,
-        playlists,
-        recommendations,
-        search,
-        shows,
-        tracks,
-        users,
-    )
-
 
 if TYPE_CHECKING:
     # What a type checker sees: each twin derived from its sync function (tests/test_aio.py checks this

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from loopback import Handler, Server, reply
@@ -16,6 +19,7 @@ from spotlite.errors import Forbidden, InvalidInput
 from spotlite.scope import Scope
 
 ENDPOINTS = [name for name in endpoint_names() if name != "request"]
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_every_endpoint_carries_its_facts() -> None:
@@ -84,3 +88,30 @@ def test_the_async_twin_carries_the_same_facts_through_a_call(forbidding: Server
     with pytest.raises(Forbidden) as refused:
         asyncio.run(aio.saved_tracks("dummy-token"))
     assert Scope(refused.value.scopes) == aio.saved_tracks.scope == scope.user_library_read
+
+
+def test_type_checkers_see_the_facts(tmp_path: Path) -> None:
+    pytest.importorskip("mypy")
+    checked = tmp_path / "uses_scopes.py"
+    checked.write_text(
+        "from typing_extensions import assert_type\n"
+        "import spotlite\n"
+        "from spotlite import aio\n"
+        "from spotlite.models import FullAlbum\n"
+        "from spotlite.scope import Scope\n"
+        "async def main(token: str) -> None:\n"
+        "    assert_type(spotlite.playlist_add.scope, Scope)\n"
+        "    assert_type(aio.playlist_add.scope, Scope)\n"
+        "    assert_type(spotlite.episodes.deprecated, str | None)\n"
+        "    assert_type(spotlite.scope_of(spotlite.playlist_add, aio.saved_tracks, spotlite.playlist_items), Scope)\n"
+        "    assert_type(spotlite.album(token, 'x'), FullAlbum)\n"
+        "    assert_type(await aio.album(token, 'x'), FullAlbum)\n"
+        "    wanted: Scope = spotlite.playlist_add.scope + spotlite.saved_tracks.scope\n"
+        "    spotlite.album.scopes\n"  # line 14: no such attribute
+        "    spotlite.album(token, 5)\n"  # line 15: a wrong argument, seen through the protocol
+    )
+    command = [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", "--no-incremental",
+               "--cache-dir", str(tmp_path / "cache"), str(checked)]
+    out = subprocess.run(command, check=False, capture_output=True, text=True, cwd=REPO).stdout
+    errors = [line.split(": error: ")[0].rsplit(":", 1)[-1] for line in out.splitlines() if ": error: " in line]
+    assert errors == ["14", "15"], out
