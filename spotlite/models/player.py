@@ -73,9 +73,9 @@ class Context(Model):
 
     uri: str
     """The URI of the album, artist, playlist or show."""
-    type: str | None = None
+    type: str
     """``album``, ``artist``, ``playlist`` or ``show``."""
-    href: str | None = None
+    href: str
     """Its Web API URL."""
     external_urls: ExternalUrls | None = None
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
@@ -116,13 +116,13 @@ class CurrentlyPlaying(Model):
     """Whether something is playing now (False when paused)."""
     progress_ms: int | None = None
     """Position in the item, in milliseconds."""
-    currently_playing_type: str | None = None
+    currently_playing_type: str
     """``track``, ``episode``, ``ad`` or ``unknown``."""
     item: PlayableItem | None = None
     """The track, episode, chapter or local file; None for an ad, or when unknown."""
     context: Context | None = None
     """What the item plays from (an album, playlist, artist or show), when known."""
-    actions: Actions | None = None
+    actions: Actions
     """What may be done now."""
 
 

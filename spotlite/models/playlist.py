@@ -189,7 +189,7 @@ class PlaylistItemsRef(Model):
     Tekore calls it ``Tracks``; Spotify ``PlaylistTracksRefObject``.
     """
 
-    href: str | None = None
+    href: str
     """The Web API URL of the entries."""
     total: int = 0
     """How many entries the playlist has."""
@@ -219,15 +219,15 @@ class _Playlist(Model):
     """Whether it shows on the owner's profile; None when the status does not apply."""
     description: str | None = None
     """The description; None unless the owner set one."""
-    snapshot_id: str | None = None
+    snapshot_id: str
     """The version of the playlist, for changes that name one."""
     images: tuple[Image, ...] = ()
     """Cover images, largest first (their sizes are often None)."""
     primary_color: str | None = None
     """A colour Spotify sets on some playlists."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
