@@ -414,9 +414,9 @@ def test_local_file_playing() -> None:
     state = to_model(CurrentlyPlayingContext, {
         "device": {"id": None, "name": "Kitchen", "type": "Speaker", "is_active": True, "is_restricted": True},
         "repeat_state": "context", "shuffle_state": True, "timestamp": 1_795_000_000_000, "is_playing": True,
-        "context": None, "currently_playing_type": "track",
+        "context": None, "currently_playing_type": "track", "actions": {"disallows": {}},
         "item": {"id": None, "name": "Demo", "uri": "spotify:local:Aino::Demo:95", "is_local": True, "type": "track",
                  "artists": [{"id": None, "name": "Aino", "uri": None}], "album": {"id": None, "name": ""}},
     })
     assert isinstance(state.item, LocalTrack) and state.item.artists[0].name == "Aino"
-    assert (state.device.id, state.context, state.actions, state.smart_shuffle) == (None, None, None, None)
+    assert (state.device.id, state.context, state.actions.disallows, state.smart_shuffle) == (None, None, {}, None)
