@@ -100,7 +100,7 @@ def cassette_answers(folder: Path) -> Iterator[tuple[str, str, bytes]]:
 
     Loader.add_constructor("!binary", lambda loader, node: base64.b64decode(loader.construct_scalar(node)))
     for path in sorted(folder.glob("**/*.y*ml")):
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}  # noqa: S506 - SafeLoader's subclass
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
         for i, interaction in enumerate(document.get("interactions") or document.get("http_interactions") or []):
             request, response = interaction["request"], interaction["response"]
             if response["status"]["code"] != 200 or request["method"].upper() != "GET":

@@ -271,8 +271,7 @@ def derive(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
 
     table: dict[str, dict[str, str]] = {}
     for model, where in sorted(SCHEMAS.items()):
-        cls = getattr(spotlite.models, model, None)
-        if cls is None: continue
+        cls = getattr(spotlite.models, model)
         table[model] = {
             f.name: decide(spec, model, f.name, where) for f in dataclasses.fields(cls) if f.repr
         }
