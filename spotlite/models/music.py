@@ -7,6 +7,8 @@ optional; ``external_ids`` was removed and then restored, so it is optional too.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ._base import Model, dataclass
 from .artist import SimpleArtist
 from .common import Copyright, ExternalIds, ExternalUrls, Image, OffsetPaging, Restrictions
@@ -202,10 +204,10 @@ class FullTrackPaging(OffsetPaging[FullTrack]):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SavedAlbum(Model):
-    """An album in the user's library, with when it was saved (ISO 8601)."""
+    """An album in the user's library, with when it was saved."""
 
-    added_at: str
-    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
+    added_at: datetime
+    """When it was saved (UTC)."""
     album: FullAlbum
     """The album."""
 
@@ -220,10 +222,10 @@ class SavedAlbumPaging(OffsetPaging["SavedAlbum | None"]):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SavedTrack(Model):
-    """A track in the user's library, with when it was saved (ISO 8601)."""
+    """A track in the user's library, with when it was saved."""
 
-    added_at: str
-    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
+    added_at: datetime
+    """When it was saved (UTC)."""
     track: FullTrack
     """The track."""
 

@@ -8,6 +8,7 @@ reports audiobooks it plays as episodes of a show.
 from __future__ import annotations
 
 from dataclasses import field
+from datetime import datetime
 from typing import TypeAlias
 
 from ._base import Model, dataclass
@@ -146,12 +147,12 @@ class CurrentlyPlayingContext(CurrentlyPlaying):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlayHistory(Model):
-    """A track the user played, when (ISO 8601) and from what context (None if unknown)."""
+    """A track the user played, when (a UTC ``datetime``) and from what context (None if unknown)."""
 
     track: FullTrack
     """The track played."""
-    played_at: str
-    """When it was played, ISO 8601."""
+    played_at: datetime
+    """When it was played (UTC)."""
     context: Context | None = None
     """What it played from, when known."""
 

@@ -9,6 +9,7 @@ and ``uri`` included. The 2026 changes removed ``available_markets`` and
 from __future__ import annotations
 
 from dataclasses import field
+from datetime import datetime
 from typing import Literal
 
 from .._mapper import alias
@@ -244,10 +245,10 @@ class FullEpisode(SimpleEpisode):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SavedShow(Model):
-    """A show in the user's library, with when it was saved (ISO 8601)."""
+    """A show in the user's library, with when it was saved."""
 
-    added_at: str
-    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
+    added_at: datetime
+    """When it was saved (UTC)."""
     show: SimpleShow
     """The show."""
 
@@ -262,10 +263,10 @@ class SavedShowPaging(OffsetPaging[SavedShow]):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SavedEpisode(Model):
-    """An episode in the user's library, with when it was saved (ISO 8601)."""
+    """An episode in the user's library, with when it was saved."""
 
-    added_at: str
-    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
+    added_at: datetime
+    """When it was saved (UTC)."""
     episode: FullEpisode
     """The episode (every field None when Spotify no longer has it)."""
 
