@@ -131,18 +131,19 @@ def _scalar(kind: type) -> Converter:
 
 _TIMESTAMP = "date-time (ISO 8601, such as 2026-03-01T10:00:00Z)"
 _FORMATS = ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z")  # what fromisoformat reads only since Python 3.11
+_OLD_ISO = sys.version_info < (3, 11)
 
 
 def _timestamp(value: Any) -> datetime:
     """Spotify's ``2026-03-01T10:00:00Z`` (or ``.123Z``, or an offset) as a timezone-aware UTC datetime."""
     if value.__class__ is not str:
         raise MappingError(_TIMESTAMP, value)
-    try:
-        if value[-1:] == "Z":  # Spotify's form; fromisoformat reads a trailing Z only since Python 3.11
-            return datetime.fromisoformat(value[:-1]).replace(tzinfo=timezone.utc)
-        parsed = datetime.fromisoformat(value)
+    try:  # Python 3.10's fromisoformat reads no Z and only 3 or 6 digits of a second
+        parsed = datetime.fromisoformat(value[:-1] + "+00:00" if _OLD_ISO and value[-1:] == "Z" else value)
     except ValueError:
         parsed = _strptime(value)
+    if parsed.tzinfo is timezone.utc:
+        return parsed
     return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)
 
 
