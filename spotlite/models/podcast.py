@@ -117,7 +117,8 @@ class SpokenAudio(Model):
     explicit: bool
     """Whether it has explicit content (None when unknown)."""
     release_date: str
-    """First release date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as ``release_date_precision`` says."""
+    """First release date as Spotify sends it, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as
+    ``release_date_precision`` says: a str, not a date, since its precision varies."""
     release_date_precision: str
     """``year``, ``month`` or ``day``: how much of ``release_date`` is known."""
     resume_point: ResumePoint | None = None
