@@ -64,7 +64,7 @@ def test_saved_episodes_with_ghost(token: str) -> None:
     first, second, ghost = saved.items
     assert (first.added_at, first.episode.id) == (datetime(2025, 11, 20, 6, 30, 0, tzinfo=UTC), HALF_HEARD)
     assert second.episode.show is not None and second.episode.show.id == SMALL_SHOW
-    assert ghost.added_at == "2024-06-07T15:08:30Z"
+    assert ghost.added_at == datetime(2024, 6, 7, 15, 8, 30, tzinfo=UTC)
     assert (ghost.episode.id, ghost.episode.name, ghost.episode.uri, ghost.episode.languages) == (None, None, None,
                                                                                                   (None,))
     assert ghost.episode.resume_point is not None and ghost.episode.resume_point.resume_position_ms is None
