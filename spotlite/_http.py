@@ -27,6 +27,8 @@ Exceptions raised here never hold the request, its token, or an exception of
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import dataclasses
 import json as jsonlib
 import math
@@ -34,7 +36,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -54,7 +56,7 @@ from .errors import (
 if TYPE_CHECKING:
     import requests
 
-__all__ = ["Settings", "configure", "settings"]
+__all__ = ["Settings", "configure", "configured", "settings"]
 
 SPOTIFY_API = "https://api.spotify.com/v1"
 MAX_REDIRECTS = 5
@@ -125,18 +127,19 @@ class _Failure:
 
 
 _settings = Settings()
+_scoped: contextvars.ContextVar[Settings | None] = contextvars.ContextVar("spotlite_settings", default=None)
 _own_session: requests.Session | None = None
 _session_lock = threading.Lock()
 _environment: dict[str, tuple[dict[str, str], bool | str]] = {}  # per origin: proxies, verify
 
 
 def settings() -> Settings:
-    """The settings in force.
+    """The settings in force here: those of the innermost ``configured`` block, else the process's.
 
     Returns:
-        The ``Settings`` in force (frozen: change them with ``configure``).
+        The ``Settings`` in force (frozen: change them with ``configure`` or ``configured``).
     """
-    return _settings
+    return _scoped.get() or _settings
 
 
 def configure(**changes: Any) -> Settings:
@@ -157,16 +160,49 @@ def configure(**changes: Any) -> Settings:
         InvalidInput: an unknown name or a bad value; nothing is changed.
     """
     global _settings
+    new = _changed(_settings, changes)
+    old, _settings = _settings, new
+    return old
+
+
+@contextlib.contextmanager
+def configured(**changes: Any) -> Iterator[Settings]:
+    """Change settings for the code inside a ``with`` block only; yields the settings in force there.
+
+    ``with spotlite.configured(timeout=5, api_url="http://127.0.0.1:8080/v1"): ...``
+    The change is seen by this thread or asyncio task and by what it starts with a
+    copy of its context (``spotlite.aio``'s calls included), not by other threads;
+    blocks nest, each starting from the settings in force where it is entered.
+    ``configure`` stays the process-wide default underneath.
+
+    Args:
+        changes: settings to change, by name, as for ``configure``.
+
+    Yields:
+        The settings in force inside the block.
+
+    Raises:
+        InvalidInput: an unknown name or a bad value (raised on entering the block).
+    """
+    new = _changed(settings(), changes)
+    reset = _scoped.set(new)
+    try:
+        yield new
+    finally:
+        _scoped.reset(reset)
+
+
+def _changed(base: Settings, changes: dict[str, Any]) -> Settings:
+    """``base`` with ``changes``, checked: an unknown name or a bad value raises ``InvalidInput``."""
     unknown = sorted(set(changes) - set(Settings.__dataclass_fields__))
     if unknown:
         raise InvalidInput(f"unknown setting {', '.join(unknown)}; settings are {', '.join(Settings.__slots__)}")
     for name in ("api_url", "accounts_url"):
         if isinstance(changes.get(name), str):
             changes[name] = changes[name].rstrip("/")
-    new = dataclasses.replace(_settings, **changes)
+    new = dataclasses.replace(base, **changes)
     _check(new)
-    old, _settings = _settings, new
-    return old
+    return new
 
 
 def _check(config: Settings) -> None:
@@ -209,7 +245,7 @@ def send(
     ``idempotent`` defaults to True for GET, PUT and DELETE. ``bearer=False``
     sends no token (the accounts service authenticates otherwise).
     """
-    config = _settings
+    config = _scoped.get() or _settings
     request = _request(config, method, url, params, json, data, headers, idempotent, bearer)
     answer = _authorised(config, request, token, bearer)
     if answer.status >= 300:
