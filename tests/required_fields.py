@@ -187,7 +187,7 @@ _hand("AudioAnalysis", "meta track", "optional", "missing from a real audio anal
 _hand("SimpleAudiobook FullAudiobook", "total_chapters", "optional", "null in real answers (a chapter's audiobook)")
 _hand("FullAudiobook", "chapters", "optional", "the spec's chapter holds a simplified audiobook, without chapters")
 _hand("SimpleAudiobook FullAudiobook", "description html_description", "optional",
-      "missing from the audiobook of a chapter in the player's answers of our cassettes")
+      "missing from the audiobook of a chapter in our cassettes' player answers (the stand-in's shape)")
 _hand("FullEpisode", "show", "optional", "missing from an episode sent in track form in a playlist")
 # Saved episodes and shows Spotify no longer has come as "ghosts": every field null (real saved-episodes answers).
 _GHOST = "null in a real saved-episodes answer (an episode Spotify no longer has: every field null)"
