@@ -252,11 +252,8 @@ def decide(spec: dict[str, Any], model: str, field: str, where: str | None) -> s
     described = schema["properties"].get(field)
     if described is None:
         return f"optional: not in the spec's {where}"
-    described = resolve(spec, described) if "$ref" in described or "allOf" in described else described
-    text = " ".join(str(described.get(key, "")) for key in ("description",))
-    for part in described.get("allOf", ()):
-        text += " " + str(part.get("description", ""))
-    if described.get("nullable") or schema["properties"][field].get("nullable"):
+    text = " ".join(str(part.get("description", "")) for part in [described, *described.get("allOf", ())])
+    if described.get("nullable") or resolve(spec, described).get("nullable"):
         return f"optional: nullable in the spec's {where}"
     if CONDITIONAL.search(text):
         return f"optional: described as conditional in the spec's {where}"
