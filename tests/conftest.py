@@ -41,13 +41,17 @@ class LoopbackAdapter(HTTPAdapter):
         return response
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "no_cassette: the test runs without a cassette (it talks to a fake of its own)")
+
+
 @pytest.fixture(scope="session")
 def standin() -> Iterator[None]:
     """When recording without credentials: serve the stand-in and route Spotify's hosts to it."""
     if not RECORDING or LIVE:
         yield
         return
-    from standin.server import start
+    from spotlite.testing._standin.server import start
 
     server, base = start()
     HOSTS.update({"https://api.spotify.com": base, "https://accounts.spotify.com": base + "/accounts"})
@@ -63,7 +67,7 @@ def standin() -> Iterator[None]:
 def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Every test runs inside its own cassette (but those on a loopback server); retries never really sleep."""
     monkeypatch.setattr(_http.time, "sleep", lambda seconds: None)
-    if "loopback" in request.fixturenames:
+    if "loopback" in request.fixturenames or request.node.get_closest_marker("no_cassette"):
         yield None
         return
     name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}/{request.node.name}.yaml"

@@ -42,15 +42,15 @@ sys.path.insert(0, str(TESTS))
 sys.path.insert(0, str(EXAMPLES))
 
 import _offline
-from standin import accounts, playlists, tracks
-from standin.catalogue import ALBUMS, BIG_ALBUM, MAIN_ALBUM, SINGLE
-from standin.podcasts import HALF_HEARD
-from standin.server import start
-from standin.users import ME
 
 import spotlite
 from spotlite import aio
 from spotlite.testing import check
+from spotlite.testing._standin import accounts, playlists, tracks
+from spotlite.testing._standin.catalogue import ALBUMS, BIG_ALBUM, MAIN_ALBUM, SINGLE
+from spotlite.testing._standin.podcasts import HALF_HEARD
+from spotlite.testing._standin.server import start
+from spotlite.testing._standin.users import ME
 
 # The arguments each script is recorded with ({tmp}: a temporary folder); a replay runs with these or fewer.
 SCRIPTS: dict[str, list[str]] = {

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from standin.catalogue import BIG_ALBUM, FINLANDIA, MAIN_ALBUM, SINGLE, UNKNOWN
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound
+from spotlite.testing._standin.catalogue import BIG_ALBUM, FINLANDIA, MAIN_ALBUM, SINGLE, UNKNOWN
 
 
 def test_album(token: str) -> None:

@@ -9,10 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import body_of
-from standin.accounts import BAD_CODE, EXPIRED_REFRESH
 
 import spotlite
 from spotlite.errors import AuthError, InvalidInput
+from spotlite.testing._standin.accounts import BAD_CODE, EXPIRED_REFRESH
 
 CLIENT_ID = "dummy-client-id"
 CLIENT_SECRET = "dummy-client-secret"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from standin.catalogue import UNKNOWN
-from standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound
+from spotlite.testing._standin.catalogue import UNKNOWN
+from spotlite.testing._standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 
 def test_episode_with_resume_point(token: str) -> None:

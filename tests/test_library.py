@@ -6,11 +6,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from standin.bodies import fake_id
-from standin.catalogue import FINLANDIA, MAIN_ALBUM, SIBELIUS, SINGER, SINGLE, UNKNOWN
 
 import spotlite
 from spotlite.errors import BadRequest, InvalidInput, Unauthorised
+from spotlite.testing._standin.bodies import fake_id
+from spotlite.testing._standin.catalogue import FINLANDIA, MAIN_ALBUM, SIBELIUS, SINGER, SINGLE, UNKNOWN
 
 TRACKS = [f"spotify:track:{fake_id(f'track:bulk:{n}')}" for n in range(90)]
 EPISODE = fake_id("episode:sibelius-hour:1")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from standin.catalogue import UNKNOWN
-from standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound, Unauthorised
+from spotlite.testing._standin.catalogue import UNKNOWN
+from spotlite.testing._standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 
 def test_show(token: str) -> None:

@@ -6,10 +6,10 @@ import json
 
 import pytest
 from conftest import body_of
-from standin.catalogue import FINLANDIA, MAIN_ALBUM, RELINKED, UNKNOWN
 
 import spotlite
 from spotlite.errors import InvalidInput, Unauthorised
+from spotlite.testing._standin.catalogue import FINLANDIA, MAIN_ALBUM, RELINKED, UNKNOWN
 
 
 def test_track(token: str) -> None:
