@@ -19,6 +19,7 @@ CLIENT_SECRET = "dummy-client-secret"
 REDIRECT = "http://127.0.0.1:8888/callback"
 
 
+@pytest.mark.cassette_only  # the token answer's placeholders and filtered secrets are the cassette's
 def test_client_token() -> None:
     token = spotlite.request_client_token(CLIENT_ID, CLIENT_SECRET)
     assert token.access_token == "dummy-access-token"
@@ -27,6 +28,7 @@ def test_client_token() -> None:
     assert not token.is_expiring
 
 
+@pytest.mark.cassette_only  # the token answer's placeholders and filtered secrets are the cassette's
 def test_client_token_request_is_basic_auth_form(cassette: object) -> None:
     spotlite.request_client_token(CLIENT_ID, CLIENT_SECRET)
     sent = cassette.requests[0]  # type: ignore[attr-defined]
@@ -68,6 +70,7 @@ def test_pkce_pair_is_s256() -> None:
         spotlite.pkce_pair(42)
 
 
+@pytest.mark.cassette_only  # the token answer's placeholders and filtered secrets are the cassette's
 def test_pkce_token_and_refresh_rotates(cassette: object) -> None:
     verifier, _ = spotlite.pkce_pair()
     token = spotlite.request_pkce_token(CLIENT_ID, REDIRECT, "dummy-code", verifier)

@@ -250,6 +250,7 @@ def test_with_spotlite_record_set_it_records(no_credentials: Path, monkeypatch: 
     assert not (EXAMPLES / "cassettes" / "no_such_example.yaml").exists()
 
 
+@pytest.mark.cassette_only  # the examples replay their own recordings: no fake under them
 def test_a_request_the_recording_lacks_says_so_in_a_line(no_credentials: Path) -> None:
     with pytest.raises(SystemExit) as raised, _offline.configuration("album_tracks.py"):
         spotlite.album("dummy-token", "0000000000000000000000")

@@ -14,8 +14,6 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-from typing_extensions import Self
-
 if TYPE_CHECKING:
     from .._http import Settings
     from .._token import Token
@@ -28,7 +26,7 @@ FAULTS = ("reset", "slow", "trickle")  # the faults besides an HTTP status that 
 CLIENT_ID = "fake-client-id"
 CLIENT_SECRET = "fake-client-secret"
 REDIRECT_URI = "http://127.0.0.1:8080/callback"
-_Fake = TypeVar("_Fake", bound="FakeSpotify")
+_Fake = TypeVar("_Fake", bound="FakeSpotify")  # typing.Self is Python 3.11's
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -84,7 +82,7 @@ class FakeSpotify:
 
     # -- running ---------------------------------------------------------------------------------------------------
 
-    def start(self) -> Self:
+    def start(self: _Fake) -> _Fake:  # noqa: PYI019
         """Start serving (``with`` does this, and points spotlite at the fake); returns the fake."""
         from ._standin.server import Server
 
@@ -101,7 +99,7 @@ class FakeSpotify:
             self._server.server_close()
             self._server = None
 
-    def __enter__(self) -> Self:
+    def __enter__(self: _Fake) -> _Fake:  # noqa: PYI019
         from .. import _http
 
         self.start()

@@ -29,12 +29,23 @@ API = "https://api.spotify.com/v1"
 
 @dataclass
 class Request:
+    """A request the fake received (its body and headers, which hold secrets, are left out of its repr)."""
+
     method: str
     path: str
     query: dict[str, str]
-    body: bytes
-    headers: dict[str, str]
+    body: bytes = field(repr=False)
+    headers: dict[str, str] = field(repr=False)
     params: dict[str, str] = field(default_factory=dict)  # named groups of the route
+    answer: Reply | None = field(default=None, repr=False)  # what the fake answered (None: a fault cut it off)
+    target: str = ""  # the path and query as sent
+
+    @property
+    def url(self) -> str:
+        """The URL the request was meant for, on Spotify's hosts (``https://api.spotify.com/v1/...?...``)."""
+        if self.target.startswith("/accounts/"):
+            return "https://accounts.spotify.com" + self.target[len("/accounts"):]
+        return "https://api.spotify.com" + self.target
 
     def json(self) -> Any:
         return json.loads(self.body) if self.body else None
@@ -128,7 +139,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         request = Request(
             self.command, url.path, dict(parse_qsl(url.query, keep_blank_values=True)),
-            self.rfile.read(length), dict(self.headers),
+            self.rfile.read(length), dict(self.headers), target=self.path,
         )
         self.server.requests.append(request)
         fault = self.server.faults.take(request)
@@ -136,6 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = payload(reply)
         if fault and fault.kind == "reset":
             return self._reset()
+        request.answer = reply
         if fault and fault.kind == "slow":
             threading.Event().wait(fault.seconds)
         self.send_response(reply.status)
