@@ -77,6 +77,7 @@ class FakeSpotify:
         self._state.dev_mode = dev_mode
         self._configure_process = configure_process
         self._server: Server | None = None
+        self._requests: list[Request] = []  # kept after the fake stops, for assertions after the block
         self._scope: AbstractContextManager[Settings] | None = None
         self._old: Settings | None = None
 
@@ -88,6 +89,7 @@ class FakeSpotify:
 
         if self._server is None:
             self._server = Server(self._state)
+            self._server.requests = self._requests
             threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                              name="FakeSpotify", daemon=True).start()
         return self
@@ -161,7 +163,7 @@ class FakeSpotify:
     def requests(self) -> list[Request]:
         """The requests the fake received, in order: ``method``, ``path``, ``query``, ``body`` (``.json()``),
         ``headers``."""
-        return list(self._server.requests) if self._server is not None else []
+        return list(self._requests)
 
     def playlist(self, playlist_id: str) -> Any:
         """The fake's playlist (``name``, ``owner``, ``entries``, ``snapshot``...); KeyError if there is none."""
