@@ -45,9 +45,9 @@ def operation(method: str, path: str) -> dict[str, Any] | None:
     return min(hits, key=lambda op: op["path"].count("{")) if hits else None
 
 
-def shape_problems(value: Any, shape: dict[str, Any], where: str = "", item: bool = False) -> list[str]:
-    """How ``value`` differs from a compact shape of spec_facts.json (empty: it fits); ``item``: in an array."""
-    if value is None and item:
+def shape_problems(value: Any, shape: dict[str, Any], where: str = "", in_array: bool = False) -> list[str]:
+    """How ``value`` differs from a compact shape of spec_facts.json (empty: it fits)."""
+    if value is None and in_array:
         return []
     if value is None:
         return [] if shape.get("nullable") or not shape else [f"{where or 'body'}: null where the spec wants a value"]
@@ -71,7 +71,7 @@ def shape_problems(value: Any, shape: dict[str, Any], where: str = "", item: boo
                 problems += shape_problems(value[name], sub, f"{where}.{name}" if where else name)
     if isinstance(value, list) and "items" in shape:
         for n, item in enumerate(value):
-            problems += shape_problems(item, shape["items"], f"{where}[{n}]", item=True)
+            problems += shape_problems(item, shape["items"], f"{where}[{n}]", in_array=True)
     return problems
 
 
