@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import body_of
+from recording import RECORDING
 
 import spotlite
 from spotlite.errors import AuthError, InvalidInput
@@ -22,7 +23,8 @@ REDIRECT = "http://127.0.0.1:8888/callback"
 @pytest.mark.cassette_only  # the token answer's placeholders and filtered secrets are the cassette's
 def test_client_token() -> None:
     token = spotlite.request_client_token(CLIENT_ID, CLIENT_SECRET)
-    assert token.access_token == "dummy-access-token"
+    if not RECORDING:  # the cassette holds the placeholder; a recording gets the fake's (or Spotify's) own token
+        assert token.access_token == "dummy-access-token"
     assert token.refresh_token is None and token.token_type == "Bearer"
     assert 3590 < token.expires_at - time.time() <= 3600
     assert not token.is_expiring
