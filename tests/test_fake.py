@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import socket
 import threading
@@ -9,6 +10,7 @@ import threading
 import pytest
 
 import spotlite
+from spotlite import aio
 from spotlite.testing import FakeSpotify
 
 SCOPES = "playlist-modify-private playlist-modify-public playlist-read-private user-read-private"
@@ -177,3 +179,11 @@ def test_two_fakes_keep_their_own_state() -> None:
         with spotlite.configured(api_url=first.api_url):
             made = spotlite.playlist_create("dummy-user-token", "Only here")
         assert made.id in first.state.playlists and made.id not in second.state.playlists
+
+
+def test_faults_set_before_the_block_and_aio_calls_reach_the_fake() -> None:
+    fake = FakeSpotify()
+    fake.fail(503, path="/v1/albums/", retry_after=0)
+    with fake:
+        album = asyncio.run(aio.album("dummy-user-token", "3RBULTZJ97bvVzZLpxcB0j"))  # in aio's worker thread
+    assert album.name and [r.answer.status for r in fake.requests if r.answer] == [503, 200]

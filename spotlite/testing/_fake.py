@@ -71,9 +71,11 @@ class FakeSpotify:
     """
 
     def __init__(self, *, dev_mode: bool = False, configure_process: bool = False) -> None:
+        from ._standin.faults import Faults
         from ._standin.routes import default_state
 
         self._state = default_state()
+        self._faults = Faults()
         self._state.dev_mode = dev_mode
         self._configure_process = configure_process
         self._server: Server | None = None
@@ -90,7 +92,8 @@ class FakeSpotify:
         if self._server is None:
             self._server = Server(self._state)
             self._server.requests = self._requests
-            threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+            self._server.faults = self._faults
+            threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01},  # quick to stop
                              name="FakeSpotify", daemon=True).start()
         return self
 
@@ -231,13 +234,8 @@ class FakeSpotify:
             raise ValueError(f"times must be at least 1, got {times}")
         reply = status_reply(fault, retry_after=retry_after, quota=quota, html=html) if isinstance(fault, int) else None
         kind = "status" if isinstance(fault, int) else fault
-        self._faults().add(Fault(kind, method.upper() if method else None, re.compile(path or ""), times, reply,
+        self._faults.add(Fault(kind, method.upper() if method else None, re.compile(path or ""), times, reply,
                                  seconds))
-
-    def _faults(self) -> Any:
-        if self._server is None:
-            raise RuntimeError("the fake is not running: use it in a with block, or call start()")
-        return self._server.faults
 
     # -- tokens ----------------------------------------------------------------------------------------------------
 

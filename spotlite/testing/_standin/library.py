@@ -1,8 +1,9 @@
 """The 2026 library: PUT/DELETE /me/library and GET /me/library/contains, by URI.
 
-Saved tracks, albums, episodes, shows, audiobooks and playlists are a set of
-URIs; artist and user URIs are the followed artists and users of ``follow``,
-as on Spotify, where saving an artist follows it.
+Saved tracks, albums, episodes, shows, audiobooks and playlists are the
+user's library of each kind (``state.saved``), the same the older endpoints
+(/me/tracks...) read and change; artist and user URIs are the followed artists
+and users of ``follow``, as on Spotify, where saving an artist follows it.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
-"""The player: /me/player and everything under it, one small stateful player per token.
+"""The player: /me/player and everything under it, one small stateful player per user.
 
-Each access token gets a player of its own on first use, so a test that uses a
-token of its own starts from a known state:
+Each user gets a player on first use (each placeholder token one of its own,
+so a test that uses a token of its own starts from a known state):
 
 - an ordinary token: the laptop plays Finlandia from its album, with an
   episode, a chapter and two tracks queued;
 - a token with ``idle`` in it: no device is active, so reads answer 204 and
   commands 404 ``NO_ACTIVE_DEVICE`` until playback is transferred;
-- a token with ``free`` in it: commands answer 403 ``PREMIUM_REQUIRED``.
+- a token with ``free`` in it, or a user whose product is not premium: commands
+  answer 403 ``PREMIUM_REQUIRED``.
 
 Devices: the laptop, a phone that cannot set its volume, a Connect speaker
 with a null ``id`` that takes no commands, and a TV that is asleep (commands

@@ -1,7 +1,9 @@
-"""A loopback stand-in for api.spotify.com and accounts.spotify.com.
+"""A loopback stand-in for api.spotify.com and accounts.spotify.com: the server behind ``FakeSpotify``.
 
 Route modules register handlers with ``@route(method, path_pattern)``; a
-handler gets a ``Request`` and returns a ``Reply``. Bodies are shaped like the
+handler gets a ``Request`` and returns a ``Reply``, reading and changing the
+fake's ``State`` (``state.current()``), which ``answer`` sets for each request
+after checking its token (``tokens.authorise``). Bodies are shaped like the
 live API's (see ``bodies.py``) and carry its ``https://api.spotify.com`` URLs,
 so recorded cassettes read as if recorded live.
 """

@@ -8,7 +8,6 @@ process never share a playlist.
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections import Counter
 from contextvars import ContextVar
@@ -57,12 +56,6 @@ class State:
     consent: bool = True  # the user approves on the consent page (False: refuses)
     consent_user: str | None = None  # who logs in on the consent page (None: ``me``)
     lock: threading.RLock = field(default_factory=threading.RLock)  # one request changes the state at a time
-
-    def copy(self) -> State:
-        """A deep copy, for a fresh fake (the lock is new)."""
-        with self.lock:
-            fresh = copy.deepcopy({k: v for k, v in vars(self).items() if k != "lock"})
-        return State(**fresh)
 
 
 CURRENT: ContextVar[State] = ContextVar("spotlite_fake_state")

@@ -1,7 +1,7 @@
 """Users: /me, /users/{id}, /me/top/{artists,tracks}.
 
-A token containing ``dev-mode`` stands for a development-mode app: since 2026
-it gets the profile without ``country``, ``email``, ``explicit_content``,
+A token containing ``dev-mode``, or a fake switched to development mode, stands
+for a development-mode app: since 2026 it gets the profile without ``country``, ``email``, ``explicit_content``,
 ``followers`` and ``product``, and 403 from the deprecated /users/{id}.
 """
 
