@@ -187,3 +187,44 @@ def test_faults_set_before_the_block_and_aio_calls_reach_the_fake() -> None:
     with fake:
         album = asyncio.run(aio.album("dummy-user-token", "3RBULTZJ97bvVzZLpxcB0j"))  # in aio's worker thread
     assert album.name and [r.answer.status for r in fake.requests if r.answer] == [503, 200]
+
+
+def test_seeded_users_devices_playlists_and_library(spotify_fake: FakeSpotify) -> None:
+    spotify_fake.add_user("kaisa", "Kaisa", product="free")
+    album = spotify_fake.add_album("Duets", ["Left", "Right"], artists=["Kaisa Duo"])
+    left, right = (f"spotify:track:{i}" for i in spotify_fake.track_ids(album))
+    theirs = spotify_fake.add_playlist("Kaisa's", [left, right], owner="kaisa")
+    mine = spotify_fake.add_playlist("Mine", [right])
+    speaker = spotify_fake.add_device("Sauna speaker", device_type="Speaker")
+    artist = spotify_fake.state.albums[album][0]["artists"][0]["id"]
+    spotify_fake.save(left, f"spotify:artist:{artist}", "spotify:user:kaisa")
+
+    me = "dummy-user-token"
+    assert [e.item.uri for e in spotlite.playlist(me, mine).items.items if e.item] == [right]
+    assert spotlite.playlist(me, theirs).items is None  # 2026: another user's entries are not shown
+    with pytest.raises(spotlite.Forbidden):
+        spotlite.playlist_items(me, theirs)
+    assert spotlite.library_contains(me, [left, right, f"spotify:artist:{artist}"]) == [True, False, True]
+    assert spotlite.user(me, "kaisa").followers.total == 1  # followed by the user
+    spotlite.users_unfollow(me, ["kaisa"])
+    assert spotlite.user(me, "kaisa").followers.total == 0
+    assert speaker in [d.id for d in spotlite.playback_devices(me)]
+    spotlite.playback_transfer(me, speaker)
+    assert spotlite.playback(me).device.name == "Sauna speaker"
+    kaisa = spotify_fake.token("user-modify-playback-state", user="kaisa")
+    with pytest.raises(spotlite.Forbidden, match="Premium required"):
+        spotlite.playback_pause(kaisa)
+
+
+def test_seeding_what_the_fake_does_not_know_is_refused() -> None:
+    fake = FakeSpotify()
+    with pytest.raises(ValueError, match="knows no track or episode spotify:track:0000000000000000000000"):
+        fake.add_playlist("Ghosts", ["spotify:track:0000000000000000000000"])
+    with pytest.raises(ValueError, match="knows no artist"):
+        fake.save("spotify:artist:0000000000000000000000")
+    with pytest.raises(ValueError, match="not a Spotify URI"):
+        fake.save("https://open.spotify.com/track/x")
+    with pytest.raises(ValueError, match="cannot add a 'category'"):
+        fake.add({"type": "category", "id": "x"})
+    with pytest.raises(ValueError, match="times must be at least 1"):
+        fake.fail(429, times=0)

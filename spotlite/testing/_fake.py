@@ -165,7 +165,8 @@ class FakeSpotify:
     @property
     def requests(self) -> list[Request]:
         """The requests the fake received, in order: ``method``, ``path``, ``query``, ``body`` (``.json()``),
-        ``headers``."""
+        ``headers``, ``url`` (as meant for Spotify's hosts) and ``answer`` (``status``, ``body``, ``headers``;
+        None when a fault cut it off)."""
         return list(self._requests)
 
     def playlist(self, playlist_id: str) -> Any:
@@ -242,16 +243,12 @@ class FakeSpotify:
     def token(self, scope: str | Iterable[str] = "", *, user: str | None = None, lifetime: float = 3600) -> str:
         """An access token for ``user`` (default ``me``) with ``scope``, issued now, expiring after ``lifetime``
         seconds on the fake's clock: for tests that need a token but not the login."""
-        from ._standin.state import CURRENT, Grant
+        from ._standin.state import Grant, serving
         from ._standin.tokens import grant_token
 
         scopes = frozenset(scope.split() if isinstance(scope, str) else (str(s) for s in scope))
-        with self._state.lock:
-            reset = CURRENT.set(self._state)
-            try:
-                return grant_token(Grant(user or self.me, scopes, CLIENT_ID, self._state.clock + lifetime))
-            finally:
-                CURRENT.reset(reset)
+        with serving(self._state):
+            return grant_token(Grant(user or self.me, scopes, CLIENT_ID, self._state.clock + lifetime))
 
     def authorise(self, url: str) -> str:
         """Visit the consent page at ``url`` as the user's browser would; returns the URL it redirects to
@@ -278,15 +275,16 @@ class FakeSpotify:
               client_secret: str = CLIENT_SECRET, redirect_uri: str = REDIRECT_URI) -> Token:
         """Log ``user`` (default ``me``) in with the authorisation code flow against the fake, with spotlite's own
         functions; returns their ``Token`` (with a refresh token)."""
-        from .. import auth
+        from .. import _http, auth
 
-        url = auth.authorisation_url(client_id, redirect_uri, _scope_text(scope), state="fake-state")
-        self._state.consent_user, old = user, self._state.consent_user
-        try:
-            code = auth.parse_code_from_url(self.authorise(url), "fake-state")
-        finally:
-            self._state.consent_user = old
-        return auth.request_user_token(client_id, client_secret, redirect_uri, code)
+        with _http.configured(accounts_url=self.accounts_url):  # this fake's, in a with block or not
+            url = auth.authorisation_url(client_id, redirect_uri, _scope_text(scope), state="fake-state")
+            self._state.consent_user, old = user, self._state.consent_user
+            try:
+                code = auth.parse_code_from_url(self.authorise(url), "fake-state")
+            finally:
+                self._state.consent_user = old
+            return auth.request_user_token(client_id, client_secret, redirect_uri, code)
 
     # -- seeding ---------------------------------------------------------------------------------------------------
 

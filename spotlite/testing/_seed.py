@@ -9,7 +9,7 @@ from typing import Any
 
 from ._standin.bodies import Json, fake_id, full_artist, simple_album, simple_artist, simple_track
 from ._standin.playlists import Playlist
-from ._standin.state import CURRENT, State
+from ._standin.state import State, saved, serving
 from ._standin.users import profile
 
 _KINDS = ("track", "album", "episode", "show", "audiobook", "playlist")
@@ -78,11 +78,8 @@ def add_playlist(state: State, name: str, uris: Sequence[str], *, owner: str | N
 
     owner = owner or state.me
     ident = fake_id(f"playlist:{owner}:{name}:seeded:{len(state.playlists)}")
-    token = CURRENT.set(state)
-    try:
+    with serving(state):
         items = [_item(uri) for uri in uris]
-    finally:
-        CURRENT.reset(token)
     unknown = [uri for uri, item in zip(uris, items) if item is None]
     if unknown:
         raise ValueError(f"the fake knows no track or episode {unknown[0]}: add it first")
@@ -107,26 +104,22 @@ def add_device(state: State, name: str, *, device_type: str, volume_percent: int
 
 
 def save(state: State, uris: Iterable[str], user: str) -> None:
-    with state.lock:
+    from ._standin.follow import follow, known_artists
+
+    with serving(state, user):
         for uri in uris:
             parts = uri.split(":")
             if len(parts) != 3 or parts[0] != "spotify":
                 raise ValueError(f"not a Spotify URI: {uri!r}")
             _, kind, ident = parts
-            if kind == "artist":
-                _follow(state.followed_artists.setdefault(user, []), ident)
-            elif kind == "user":
-                state.followed_users.setdefault(user, set()).add(ident)
+            if kind == "artist" and ident not in known_artists():
+                raise ValueError(f"the fake knows no artist {ident}: add it first (add_artist)")
+            if kind in ("artist", "user"):
+                follow(kind, ident)
             elif kind in _KINDS:
-                key = kind if user == state.me else f"{user}:{kind}"
-                state.saved.setdefault(key, {}).setdefault(ident, _now(state))
+                saved(kind).setdefault(ident, _now(state))
             else:
                 raise ValueError(f"{uri!r} cannot be saved: save a {', '.join(_KINDS)}, artist or user")
-
-
-def _follow(followed: list[str], ident: str) -> None:
-    if ident not in followed:
-        followed.append(ident)
 
 
 def add(state: State, body: Mapping[str, Any]) -> list[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -61,6 +63,18 @@ class State:
 CURRENT: ContextVar[State] = ContextVar("spotlite_fake_state")
 USER: ContextVar[str] = ContextVar("spotlite_fake_user")
 TOKEN: ContextVar[str] = ContextVar("spotlite_fake_token", default="")
+
+
+@contextmanager
+def serving(state: State, user: str | None = None) -> Iterator[State]:
+    """Run code outside a request as if serving one of ``user`` (default: the main user) with ``state``."""
+    reset_state, reset_user = CURRENT.set(state), USER.set(user or state.me)
+    try:
+        with state.lock:
+            yield state
+    finally:
+        USER.reset(reset_user)
+        CURRENT.reset(reset_state)
 
 
 def current() -> State:
