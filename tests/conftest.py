@@ -17,6 +17,7 @@ every answer the fake gives against Spotify's spec (``faithful.py``).
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -33,7 +34,6 @@ from requests.adapters import HTTPAdapter
 import spotlite
 from spotlite import _http
 from spotlite.testing import FakeSpotify
-from spotlite.testing._standin.server import payload
 
 
 class LoopbackAdapter(HTTPAdapter):
@@ -91,9 +91,13 @@ class FakeUse:
 
     @property
     def responses(self) -> list[dict[str, Any]]:
-        return [{"status": {"code": r.answer.status}, "headers": r.answer.headers,
-                 "body": {"string": payload(r.answer).decode(errors="replace")}}
+        return [{"status": {"code": r.answer.status}, "headers": r.answer.headers, "body": {"string": text(r.answer.body)}}
                 for r in self.fake.requests if r.answer is not None]
+
+
+def text(body: Any) -> str:
+    """An answer's body as a cassette holds it."""
+    return body.decode(errors="replace") if isinstance(body, bytes) else "" if body is None else json.dumps(body)
 
 
 @contextmanager

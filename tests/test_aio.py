@@ -25,9 +25,9 @@ from loopback import Handler, Request, Server, answer, stall
 import spotlite
 from spotlite import aio
 from spotlite.testing._standin.catalogue import BIG_ALBUM, MAIN_ALBUM, UNKNOWN
-from spotlite.testing._standin.routes import default_state
+from spotlite.testing._standin.defaults import default_state
+from spotlite.testing._standin.fakeserver import answer as standin_answer
 from spotlite.testing._standin.server import Request as StandinRequest
-from spotlite.testing._standin.server import answer as standin_answer
 
 TOKEN = "dummy-user-token"
 LATENCY = 0.02

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from .._http import Settings
     from .._token import Token
-    from ._standin.server import Request, Server
+    from ._standin.fakeserver import FakeServer
+    from ._standin.server import Request
     from ._standin.state import State
 
 __all__ = ["FAULTS", "FakeSpotify"]
@@ -71,14 +72,14 @@ class FakeSpotify:
     """
 
     def __init__(self, *, dev_mode: bool = False, configure_process: bool = False) -> None:
+        from ._standin.defaults import default_state
         from ._standin.faults import Faults
-        from ._standin.routes import default_state
 
         self._state = default_state()
         self._faults = Faults()
         self._state.dev_mode = dev_mode
         self._configure_process = configure_process
-        self._server: Server | None = None
+        self._server: FakeServer | None = None
         self._requests: list[Request] = []  # kept after the fake stops, for assertions after the block
         self._scope: AbstractContextManager[Settings] | None = None
         self._old: Settings | None = None
@@ -87,10 +88,10 @@ class FakeSpotify:
 
     def start(self: _Fake) -> _Fake:  # noqa: PYI019
         """Start serving (``with`` does this, and points spotlite at the fake); returns the fake."""
-        from ._standin.server import Server
+        from ._standin.fakeserver import FakeServer
 
         if self._server is None:
-            self._server = Server(self._state)
+            self._server = FakeServer(self._state)
             self._server.requests = self._requests
             self._server.faults = self._faults
             threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01},  # quick to stop

@@ -9,8 +9,8 @@ from typing import Any
 
 from ._standin.bodies import Json, fake_id, full_artist, simple_album, simple_artist, simple_track
 from ._standin.playlists import Playlist
+from ._standin.profiles import profile
 from ._standin.state import State, saved, serving
-from ._standin.users import profile
 
 _KINDS = ("track", "album", "episode", "show", "audiobook", "playlist")
 

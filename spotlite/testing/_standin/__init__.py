@@ -1,1 +1,1 @@
-"""The stand-in Spotify behind ``spotlite.testing.FakeSpotify``: routes by part of the API, one ``State`` per fake."""
+"""The stand-in Spotify the recorder records against when no credentials are set."""

@@ -33,9 +33,9 @@ from .catalogue import ALBUMS, ALL_TRACKS, FLAKY, MAIN_ALBUM, track_full
 from .errors import special
 from .podcasts import HALF_HEARD, episode_full
 from .server import API, Reply, Request, error, route
-from .state import current, me
+from .state import current, display_name, me
 from .tokens import has_scope
-from .users import ME, display_name
+from .users import ME
 
 EVENINGS = fake_id("playlist:evenings")
 ESSENTIALS = fake_id("playlist:essentials")

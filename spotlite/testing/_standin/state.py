@@ -87,6 +87,11 @@ def me() -> str:
     return USER.get(None) or current().me
 
 
+def display_name(ident: str) -> str | None:
+    """A user's display name (None when they set none, or the fake does not know them)."""
+    return current().users.get(ident, {}).get("display_name")
+
+
 def saved(kind: str) -> dict[str, str]:
     """The current user's library of one kind: ID -> when it was saved."""
     return current().saved.setdefault(kind, {}) if me() == current().me else _others(kind)

@@ -58,7 +58,7 @@ def authorise(request: Request) -> Reply | None:
     if grant is None:
         if not is_placeholder(token):
             return error(401, "Invalid access token")
-        USER.set(logged_in(authorization) or current().me)
+        USER.set(logged_in(request))
         return unauthorised(request.headers)
     if grant.expires_at <= current().clock:
         return error(401, "The access token expired")

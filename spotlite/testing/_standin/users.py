@@ -1,7 +1,7 @@
 """Users: /me, /users/{id}, /me/top/{artists,tracks}.
 
-A token containing ``dev-mode``, or a fake switched to development mode, stands
-for a development-mode app: since 2026 it gets the profile without ``country``, ``email``, ``explicit_content``,
+A token containing ``dev-mode`` (any, in a fake switched to development mode) stands for a development-mode app: since 2026
+it gets the profile without ``country``, ``email``, ``explicit_content``,
 ``followers`` and ``product``, and 403 from the deprecated /users/{id}.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .bodies import Json, fake_id, images, int_arg, page, window
+from .bodies import images, int_arg, page, window
 from .catalogue import FINLANDIA, ORCHESTRA, SIBELIUS, SINGER, all_tracks, artists
 from .server import API, Request, error, route
-from .state import current, me
+from .state import current, display_name, me
 
 ME = "smedjan.fi"
 ACCOUNT_ID = "4a1f0c2e9b7d4e21a3f85c6d"
@@ -21,34 +21,13 @@ USERS = {
     "lahtisymphony": "Lahti Symphony Orchestra",
     "sibelius.society": None,  # no display name set
 }
-_NO_FILTER = {"filter_enabled": False, "filter_locked": False}
 
 
-def profile(ident: str, display_name: str | None, *, followers: int = 0, country: str = "FI",
-            email: str | None = None, product: str = "free") -> Json:
-    """What the fake knows of a user: their private profile's fields, as ``State.users`` holds them."""
-    return {"display_name": display_name, "followers": followers, "country": country,
-            "email": email or f"{ident}@example.com", "product": product,
-            "account_id": ACCOUNT_ID if ident == ME else fake_id(f"account:{ident}")[:24].lower()}
-
-
-PROFILES: dict[str, Json] = {
-    ME: profile(ME, USERS[ME], followers=37, email="sanna.smedberg@example.fi", product="premium"),
-    "lahtisymphony": profile("lahtisymphony", USERS["lahtisymphony"], followers=1_214),
-    "sibelius.society": profile("sibelius.society", None),
-}
-
-
-def display_name(ident: str) -> str | None:
-    """A user's display name (None when they set none, or the fake does not know them)."""
-    return current().users.get(ident, {}).get("display_name")
-
-
-def public_user(ident: str) -> dict[str, Any]:
+def public_user(ident: str, followers: int) -> dict[str, Any]:
     return {
         "display_name": display_name(ident),
         "external_urls": {"spotify": f"https://open.spotify.com/user/{ident}"},
-        "followers": {"href": None, "total": current().users[ident]["followers"]},
+        "followers": {"href": None, "total": followers},
         "href": f"{API}/users/{ident}",
         "id": ident,
         "images": images(f"user:{ident}", (300, 64)),
@@ -62,10 +41,10 @@ def token_of(ident: str) -> str:
     return f"dummy-access-token-of-{ident}"
 
 
-def logged_in(authorization: str) -> str | None:
-    """The user of a placeholder token: another user's for ``token_of`` them, None for the fake's main user."""
-    ident = authorization.rpartition("dummy-access-token-of-")[2]
-    return ident if ident in current().users else None
+def logged_in(request: Request) -> str:
+    """The user whose placeholder token this is: the fake's main user unless it is ``token_of`` another user."""
+    ident = request.headers.get("Authorization", "").rpartition("dummy-access-token-of-")[2]
+    return ident if ident in current().users else current().me
 
 
 def dev_mode(request: Request) -> bool:
@@ -77,12 +56,11 @@ def dev_mode(request: Request) -> bool:
 def get_me(request: Request) -> Any:
     ident = me()
     known = current().users[ident]
-    body = {**public_user(ident), "account_id": known["account_id"]}
+    body = {**public_user(ident, known["followers"]), "account_id": known["account_id"]}
     if dev_mode(request):
         del body["followers"]
         return body
-    return {**body, "country": known["country"], "email": known["email"], "explicit_content": dict(_NO_FILTER),
-            "product": known["product"]}
+    return {**body, **{key: known[key] for key in ("country", "email", "explicit_content", "product")}}
 
 
 @route("GET", r"/v1/users/(?P<id>[^/]+)")
@@ -92,7 +70,7 @@ def get_user(request: Request) -> Any:
         return error(403, "Forbidden")
     if ident not in current().users:
         return error(404, "No such user")
-    return public_user(ident)
+    return public_user(ident, current().users[ident]["followers"])
 
 
 # The user's listening: recent favourites differ from the long-term ones.
