@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from .._http import Settings
     from .._token import Token
     from ._standin.fakeserver import FakeServer
+    from ._standin.playlists import Playlist
     from ._standin.server import Request
     from ._standin.state import State
 
-__all__ = ["FAULTS", "FakeSpotify"]
+__all__ = ["FakeSpotify"]
 
 FAULTS = ("reset", "slow", "trickle")  # the faults besides an HTTP status that ``FakeSpotify.fail`` inflicts
 CLIENT_ID = "fake-client-id"
@@ -46,12 +47,15 @@ class FakeSpotify:
     (``spotlite.aio`` included); for threads started otherwise, pass
     ``configure_process=True`` to point the process-wide settings at the fake
     too (restored on exit), or run them with ``contextvars.copy_context().run``.
+    Inside the block, change other settings with ``spotlite.configured`` too:
+    ``spotlite.configure`` changes the process-wide ones, which the block's own
+    settings hide.
 
     It starts with a small catalogue and a user (``me``, a Premium account with
     playlists, a library, follows and a player with devices); a test adds its
     own with ``add_user``, ``add_artist``, ``add_album``, ``add_track``,
-    ``add_playlist``, ``add_device``, ``save``, ``follow`` or ``add`` (a JSON
-    body as Spotify sends it). Writes change the state as Spotify would:
+    ``add_playlist``, ``add_device``, ``save`` (saved items and follows) or ``add``
+    (a JSON body as Spotify sends it). Writes change the state as Spotify would:
     playlists (every edit, with a new snapshot ID), the library, follows, the
     player. ``state`` and ``requests`` are there to assert on.
 
@@ -170,7 +174,7 @@ class FakeSpotify:
         None when a fault cut it off)."""
         return list(self._requests)
 
-    def playlist(self, playlist_id: str) -> Any:
+    def playlist(self, playlist_id: str) -> Playlist:
         """The fake's playlist (``name``, ``owner``, ``entries``, ``snapshot``...); KeyError if there is none."""
         return self._state.playlists[playlist_id]
 

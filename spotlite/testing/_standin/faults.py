@@ -58,6 +58,8 @@ class Faults:
 
 HTML_5XX = "<html><head><title>{0} {1}</title></head><body><h1>{0} {1}</h1></body></html>"
 REASONS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}
+MESSAGES = {400: "Bad request", 401: "Invalid access token", 403: "Forbidden", 404: "Resource not found",
+            500: "Server error", 502: "Bad gateway", 503: "Service unavailable"}  # Spotify's, in its error bodies
 
 
 def status_reply(status: int, *, retry_after: int | None = None, quota: bool = False, html: bool = False) -> Reply:
@@ -70,4 +72,4 @@ def status_reply(status: int, *, retry_after: int | None = None, quota: bool = F
     if html:
         page = HTML_5XX.format(status, REASONS.get(status, "Error")).encode()
         return Reply(status, page, {"Content-Type": "text/html"})
-    return error(status, REASONS.get(status) or f"HTTP {status}")
+    return error(status, MESSAGES.get(status) or REASONS.get(status) or f"HTTP {status}")
