@@ -155,3 +155,16 @@ def test_the_check_finds_what_spotify_would_not_send() -> None:
     assert "name: missing" in shape_problems({"id": "x"}, album["answer"])
     assert shape_problems({"total_tracks": "12"}, {"type": "object", "required": {"total_tracks": {"type": "integer"}}})
     assert operation("GET", "/v1/me/albums")["path"] == "/me/albums"  # type: ignore[index]
+
+
+def test_saved_tracks_and_devices_from_recorded_bodies() -> None:
+    saved_page = json.loads(_first_body(RECORDED.parent / "test_saved_tracks_page_of_fifty.yaml"))
+    devices = json.loads(_first_body(RECORDED.parent.parent / "test_player" / "test_playback_devices.yaml"))
+    with FakeSpotify() as fake:
+        fake.state.saved["track"].clear()
+        added = fake.add(saved_page)
+        assert [t.track.id for t in spotlite.saved_tracks(T, limit=50).items] == added[:50]
+        assert len(fake.add(devices)) == len(devices["devices"])
+        names = [d.name for d in spotlite.playback_devices(T)]
+        assert names == [d["name"] for d in devices["devices"]] * 2  # the fake's four, then the same four added
+        answered_faithfully(fake)

@@ -354,7 +354,8 @@ class FakeSpotify:
 
     def add(self, body: Mapping[str, Any]) -> list[str]:
         """Add what a JSON body as Spotify sends it holds: a track, album, artist, playlist or user, a list or
-        page of them, or an answer wrapping them (``{"tracks": [...]}``); returns the IDs added."""
+        page of them, an answer wrapping them (``{"tracks": [...]}``), saved tracks or albums (a page of
+        ``/me/tracks``: saved to ``me``'s library) or devices (``/me/player/devices``); returns the IDs added."""
         from ._seed import add
 
         return add(self._state, body)

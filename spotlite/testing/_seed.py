@@ -126,6 +126,15 @@ def add(state: State, body: Mapping[str, Any]) -> list[str]:
     """The IDs of what ``body`` holds, added."""
     if "items" in body and isinstance(body["items"], list):  # a page
         return [i for item in body["items"] if isinstance(item, Mapping) for i in add(state, item)]
+    if isinstance(body.get("devices"), list):  # GET /me/player/devices
+        return [add_device(state, d["name"], device_type=d.get("type") or "Computer", volume_percent=d.get(
+            "volume_percent"), device_id=d.get("id")) for d in body["devices"]]
+    saved = next((key for key in ("track", "album") if isinstance(body.get(key), Mapping)), None)
+    if saved and "added_at" in body:  # a saved item of GET /me/tracks or /me/albums
+        ids = add(state, body[saved])
+        with state.lock:
+            state.saved.setdefault(saved, {})[ids[0]] = body["added_at"]
+        return ids
     kind = body.get("type")
     if kind is None:  # an answer wrapping lists ({"tracks": [...]}) or a saved entry ({"added_at", "track"})
         wrapped = [v for v in body.values() if isinstance(v, (Mapping, list))]
