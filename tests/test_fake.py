@@ -228,3 +228,10 @@ def test_seeding_what_the_fake_does_not_know_is_refused() -> None:
         fake.add({"type": "category", "id": "x"})
     with pytest.raises(ValueError, match="times must be at least 1"):
         fake.fail(429, times=0)
+
+
+def test_the_profile_shows_what_the_scopes_allow(spotify_fake: FakeSpotify) -> None:
+    bare = spotlite.current_user(spotify_fake.token(""))
+    assert (bare.id, bare.country, bare.email, bare.product) == (spotify_fake.me, None, None, None)
+    full = spotlite.current_user(spotify_fake.token("user-read-private user-read-email"))
+    assert (full.country, full.product) == ("FI", "premium") and full.email

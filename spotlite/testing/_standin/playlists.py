@@ -33,8 +33,7 @@ from .catalogue import ALBUMS, ALL_TRACKS, FLAKY, MAIN_ALBUM, track_full
 from .errors import special
 from .podcasts import HALF_HEARD, episode_full
 from .server import API, Reply, Request, error, route
-from .state import current, display_name, me
-from .tokens import has_scope
+from .state import current, display_name, has_scope, me
 from .users import ME
 
 EVENINGS = fake_id("playlist:evenings")

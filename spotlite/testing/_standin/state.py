@@ -87,6 +87,12 @@ def me() -> str:
     return USER.get(None) or current().me
 
 
+def has_scope(scope: str) -> bool:
+    """Whether the request's token was granted ``scope`` (a placeholder token has every scope)."""
+    grant = current().tokens.get(TOKEN.get())
+    return grant is None or scope in grant.scopes
+
+
 def display_name(ident: str) -> str | None:
     """A user's display name (None when they set none, or the fake does not know them)."""
     return current().users.get(ident, {}).get("display_name")

@@ -71,12 +71,6 @@ def authorise(request: Request) -> Reply | None:
     return None
 
 
-def has_scope(scope: str) -> bool:
-    """Whether the request's token was granted ``scope`` (a placeholder token has every scope)."""
-    grant = current().tokens.get(TOKEN.get())
-    return grant is None or scope in grant.scopes
-
-
 def mint(prefix: str) -> str:
     """A new token or code: random and shaped like Spotify's (``BQ...`` access, ``AQ...`` refresh), no placeholder."""
     return prefix + secrets.token_urlsafe(48)

@@ -12,7 +12,7 @@ from typing import Any
 from .bodies import images, int_arg, page, window
 from .catalogue import FINLANDIA, ORCHESTRA, SIBELIUS, SINGER, all_tracks, artists
 from .server import API, Request, error, route
-from .state import current, display_name, me
+from .state import current, display_name, has_scope, me
 
 ME = "smedjan.fi"
 ACCOUNT_ID = "4a1f0c2e9b7d4e21a3f85c6d"
@@ -60,7 +60,9 @@ def get_me(request: Request) -> Any:
     if dev_mode(request):
         del body["followers"]
         return body
-    return {**body, **{key: known[key] for key in ("country", "email", "explicit_content", "product")}}
+    private = {key: known[key] for key in ("country", "explicit_content", "product")}
+    email = {"email": known["email"]} if has_scope("user-read-email") else {}
+    return {**body, **(private if has_scope("user-read-private") else {}), **email}
 
 
 @route("GET", r"/v1/users/(?P<id>[^/]+)")
