@@ -4,10 +4,14 @@
 
 - ``send``: build the request (the URL under ``api_url``, the body), resolve
   the token, raise the error of an error answer, parse the JSON of the rest;
+  with a cache configured, ``_through_cache`` serves a read from it or
+  revalidates it, and tells it of writes (``_cache.py`` holds its rules);
 - ``_retrying``: the retry policy under one deadline for the whole call: a 429
   waits its ``Retry-After`` (backoff when it is missing or unusable), a 5xx or
   a broken connection is retried with backoff and jitter, but only for
   idempotent requests (and for any request that never reached the server);
+  a 429 closes the rate-limit gate of its API for every call (``_gate.py``)
+  and a spent quota (``QUOTA_EXCEEDED``) is final;
 - ``_redirected``: the redirect policy: a read may follow a few redirects (the
   token only to the same origin); a write is never re-sent, its 3xx is an error;
 - ``_attempt``: one request and its whole body, every transport failure turned
@@ -41,11 +45,14 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from . import _log
+from ._gate import RateLimitGate
 from ._token import TokenLike, access_token_of
 from .errors import (
     ErrorResponse,
     HTTPError,
     InvalidInput,
+    QuotaExceeded,
     RedirectError,
     Timeout,
     TooManyRequests,
@@ -55,6 +62,9 @@ from .errors import (
 
 if TYPE_CHECKING:
     import requests
+
+    from ._cache import HTTPCache
+    from ._gate import Gate
 
 __all__ = ["Settings", "configure", "configured", "settings"]
 
@@ -66,6 +76,7 @@ USER_AGENT = "spotlite (+https://pypi.org/project/spotlite/)"
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _READS = frozenset({"GET", "HEAD"})
 _UNSENT = ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError")  # failures before sending
+PROCESS_GATE = RateLimitGate()  # the default: one gate for the threads and tasks of this process
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,7 +89,9 @@ class Settings:
     bounds the retries of one call (0 switches retrying off); ``max_wait``
     caps the seconds spent waiting between retries; ``backoff`` is the first
     retry delay, doubled each time. ``session`` is your own
-    ``requests.Session``, or None for spotlite's own.
+    ``requests.Session``, or None for spotlite's own. ``cache`` is an HTTP
+    cache (``MemoryCache``, ``SharedCache``), or None for none; ``gate`` the
+    rate-limit gate (one per process by default), or None for none.
     """
 
     api_url: str = SPOTIFY_API
@@ -97,6 +110,12 @@ class Settings:
     """The first retry delay in seconds, doubled for each retry (with jitter)."""
     session: requests.Session | None = None
     """Your own ``requests.Session`` (proxies, adapters, a cache); None for spotlite's own."""
+    cache: HTTPCache | None = None
+    """An HTTP cache following Spotify's ``Cache-Control`` and ``ETag`` (``MemoryCache()``, ``SharedCache(store)``);
+    None (the default) for none."""
+    gate: Gate | None = PROCESS_GATE
+    """The rate-limit gate: after a 429, every call to that API waits out its ``Retry-After``. One per process by
+    default; ``RateLimitGate(store)`` shares it among processes; None switches it off."""
 
 
 class _Request:
@@ -151,7 +170,7 @@ def configure(**changes: Any) -> Settings:
 
     Args:
         changes: settings to change, by name (``timeout``, ``deadline``, ``retries``, ``max_wait``, ``backoff``,
-            ``session``, ``api_url``, ``accounts_url``); the others keep their values.
+            ``session``, ``api_url``, ``accounts_url``, ``cache``, ``gate``); the others keep their values.
 
     Returns:
         The settings in force before the change.
@@ -218,6 +237,10 @@ def _check(config: Settings) -> None:
         raise InvalidInput("timeout and deadline must be more than 0 seconds")
     if isinstance(config.retries, bool) or not isinstance(config.retries, int) or config.retries < 0:
         raise InvalidInput(f"retries must be an int, 0 or more, got {config.retries!r}")
+    if config.cache is not None and not callable(getattr(config.cache, "lookup", None)):
+        raise InvalidInput(f"cache must be a MemoryCache, a SharedCache or None, got {type(config.cache).__name__}")
+    if config.gate is not None and not callable(getattr(config.gate, "opens_at", None)):
+        raise InvalidInput(f"gate must be a RateLimitGate or None, got {type(config.gate).__name__}")
 
 
 def send(
@@ -247,10 +270,44 @@ def send(
     """
     config = _scoped.get() or _settings
     request = _request(config, method, url, params, json, data, headers, idempotent, bearer)
+    if config.cache is not None and bearer:
+        return _through_cache(config, config.cache, request, token, tuple(scopes), notes or {})
     answer = _authorised(config, request, token, bearer)
     if answer.status >= 300:
         raise _error(answer, request.method, tuple(scopes), notes or {})
     return _parsed(answer)
+
+
+def _through_cache(config: Settings, cache: HTTPCache, request: _Request, token: TokenLike | None,
+                   scopes: tuple[str, ...], notes: Mapping[Any, str]) -> Any:
+    """``send`` with a cache: a read served fresh from it or revalidated; a write makes what it changed stale."""
+    if request.method != "GET":
+        try:
+            answer = _authorised(config, request, token, True)
+        finally:
+            cache.written(config.api_url, request.url)
+        if answer.status >= 300:
+            raise _error(answer, request.method, scopes, notes)
+        return _parsed(answer)
+    secret = access_token_of(token)
+    kept = cache.lookup(request.url, secret)
+    if kept is not None and kept.fresh(time.time()):
+        _log.cached(request.url, kept.expires - time.time())
+        return kept.json()
+    if kept is not None and kept.etag:
+        request.headers["If-None-Match"] = kept.etag
+    sent_at = time.time()
+    answer = _authorised(config, request, token, True)
+    if answer.status == 304 and kept is not None:
+        return cache.revalidated(request.url, secret, kept, answer.headers, sent_at).json()
+    if answer.status >= 300:
+        raise _error(answer, request.method, scopes, notes)
+    parsed = _parsed(answer)
+    if answer.status == 200:
+        stored = cache.store(config.api_url, request.url, secret, answer.headers, answer.body, sent_at, parsed)
+        if stored is not None:
+            return stored.json()
+    return parsed
 
 
 def _request(
@@ -333,15 +390,27 @@ def _says_expired(message: str) -> bool:
 
 
 def _retrying(config: Settings, request: _Request, secret: str | None, deadline: float) -> _Answer:
-    """Send, retrying by the policy, until an answer is final or ``deadline`` comes; raise a final transport failure."""
-    waited = 0.0
+    """Send, retrying by the policy, until an answer is final or ``deadline`` comes; raise a final transport failure.
+
+    Before each attempt the call waits at the rate-limit gate; a 429 closes it
+    (the call that got it waits its ``Retry-After`` as a retry delay).
+    """
+    waited, waited_out = 0.0, 0.0  # seconds waited; the gate's closing this call has waited out itself
     for attempt in range(config.retries + 1):
+        held = _held_at_gate(config, request, deadline, waited, waited_out)
+        if held:
+            waited += _sleep(held)
+        started = time.monotonic()
         outcome = _redirected(config, request, secret, deadline)
+        _log.attempt(request.method, request.url, outcome, attempt + 1, started)
         delay = _retry_delay(config, request, outcome, attempt)
+        if isinstance(outcome, _Answer) and outcome.status == 429 and delay is not None:
+            waited_out = _close_gate(config, request, outcome)
         if delay is None or attempt == config.retries:
             break
         if waited + delay > config.max_wait or time.monotonic() + delay >= deadline:
             break
+        _log.retry(request.method, request.url, outcome, delay, attempt + 1, config.retries)
         waited += _sleep(delay)
     if isinstance(outcome, _Failure):
         raise outcome.error
@@ -353,11 +422,57 @@ def _retry_delay(config: Settings, request: _Request, outcome: _Answer | _Failur
     if isinstance(outcome, _Failure):
         return _backoff(config, attempt) if outcome.retryable else None
     if outcome.status == 429:
+        if _message(outcome)[1] == "QUOTA_EXCEEDED":
+            return None  # the quota is spent: waiting seconds does not help
         retry_after = _retry_after(outcome.headers)
         return _backoff(config, attempt) if retry_after is None else retry_after
     if outcome.status >= 500 and outcome.status != 501:
         return _backoff(config, attempt) if request.idempotent else None
     return None
+
+
+def _api_of(config: Settings, url: str) -> str:
+    """The API a URL belongs to, whose gate a call waits at: ``api_url``, ``accounts_url`` or the URL's origin."""
+    for base in (config.api_url, config.accounts_url):
+        if url.startswith(base):
+            return base
+    return "://".join(_origin(url))
+
+
+def _held_at_gate(config: Settings, request: _Request, deadline: float, waited: float, waited_out: float) -> float:
+    """Seconds to wait before sending, while the rate-limit gate of the request's API is closed (0 when open).
+
+    ``waited_out``: the time the gate opens that this call has already waited
+    for (after its own 429). A wait longer than the call may still wait
+    (``max_wait``, the deadline) raises ``TooManyRequests`` at once, with nothing sent.
+    """
+    gate = config.gate
+    if gate is None:
+        return 0.0
+    api = _api_of(config, request.url)
+    opens_at = gate.opens_at(api)
+    seconds = opens_at - time.time()
+    if seconds <= 0 or opens_at <= waited_out:
+        return 0.0
+    if waited + seconds > config.max_wait or time.monotonic() + seconds >= deadline:
+        raise TooManyRequests(429, f"rate limited: calls to {api} wait {seconds:.1f} s more after a 429, longer than "
+                                   f"this call may wait (max_wait, deadline); nothing was sent",
+                              url=request.url, retry_after=seconds)
+    _log.held(request.method, request.url, seconds, api)
+    return seconds
+
+
+def _close_gate(config: Settings, request: _Request, answer: _Answer) -> float:
+    """After a 429 with a usable ``Retry-After``, keep every call to the API waiting until it has passed.
+
+    Returns the time the gate opens, as this 429 set it (0 when it set none).
+    """
+    retry_after = _retry_after(answer.headers)
+    if config.gate is None or not retry_after:
+        return 0.0
+    until = time.time() + retry_after
+    config.gate.close(_api_of(config, request.url), until)
+    return until
 
 
 def _backoff(config: Settings, attempt: int) -> float:
@@ -579,7 +694,7 @@ def _error(answer: _Answer, method: str, scopes: tuple[str, ...], notes: Mapping
     if note:
         message += f". {note}"
     kept = ErrorResponse(status, answer.reason, answer.url, _kept_headers(answer.headers), answer.body)
-    cls = error_class(status)
+    cls = QuotaExceeded if status == 429 and reason == "QUOTA_EXCEEDED" else error_class(status)
     location = answer.headers.get("Location")
     if cls is RedirectError:
         message = _redirect_message(method, location)
