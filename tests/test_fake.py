@@ -48,10 +48,17 @@ def test_a_storm_of_429s_is_waited_out(spotify_fake: FakeSpotify) -> None:
 
 
 def test_a_429_past_the_retries_raises_too_many_requests_with_retry_after(spotify_fake: FakeSpotify) -> None:
-    spotify_fake.fail(429, times=50, path="/v1/me$", retry_after=7, quota=True)
+    spotify_fake.fail(429, times=50, path="/v1/me$", retry_after=7)
     with spotlite.configured(retries=1, max_wait=0), pytest.raises(spotlite.TooManyRequests) as caught:
         spotlite.current_user("dummy-user-token")
-    assert caught.value.retry_after == 7 and caught.value.reason == "QUOTA_EXCEEDED"
+    assert caught.value.retry_after == 7 and not isinstance(caught.value, spotlite.QuotaExceeded)
+
+
+def test_a_spent_quota_is_quota_exceeded_at_once(spotify_fake: FakeSpotify) -> None:
+    spotify_fake.fail(429, times=50, path="/v1/me$", retry_after=7, quota=True)
+    with pytest.raises(spotlite.QuotaExceeded) as caught:
+        spotlite.current_user("dummy-user-token")
+    assert caught.value.reason == "QUOTA_EXCEEDED" and len(spotify_fake.requests) == 1  # not retried
 
 
 def test_an_expired_token_is_refreshed_once_by_refreshing_token(spotify_fake: FakeSpotify) -> None:
