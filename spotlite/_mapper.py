@@ -150,7 +150,10 @@ def _scalar(kind: type) -> Converter:
         if value.__class__ is kind:
             return value
         if kind is float and value.__class__ is int:
-            return float(value)
+            try:
+                return float(value)
+            except OverflowError:  # JSON's integers have no bound; 10**400 is no float
+                raise MappingError("float (a number no larger than 1.8e308)", value) from None
         if kind is int and value.__class__ is float and value.is_integer():
             return int(value)
         raise MappingError(name, value)
@@ -356,8 +359,21 @@ def _twin(cls: Any) -> type:
     """
     if "__slots__" not in cls.__dict__:
         raise TypeError(f"{cls.__name__} has no slots: models need @dataclass(slots=True)")
-    namespace = {"__slots__": cls.__slots__, "__setattr__": object.__setattr__, "__module__": cls.__module__}
+    namespace = {"__slots__": cls.__slots__, "__setattr__": object.__setattr__, "__module__": cls.__module__,
+                 "__repr__": _being_built, "__str__": _being_built}
     return type(f"Writable{cls.__name__}", cls.__bases__, namespace)
+
+
+def _being_built(model: Any) -> str:
+    """The ``repr`` of a model the mapper is still filling: it never reads a slot not yet set.
+
+    A ``MappingError`` leaves one in its traceback's frames, where error
+    trackers capturing locals (``TracebackException(capture_locals=True)``) call ``repr``.
+    """
+    name = type(model).__name__.removeprefix("Writable")
+    slots = [slot for klass in reversed(type(model).__mro__) for slot in klass.__dict__.get("__slots__", ())]
+    filled = [slot for slot in slots if hasattr(model, slot)]
+    return f"<{name} being built, fields set: {', '.join(filled) or 'none'}>"
 
 
 @functools.cache

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from .._mapper import to_model
 from .._token import TokenLike
-from ..errors import InvalidInput
+from ..errors import InvalidInput, quoted
 from ..models.search import SearchResult
 from ._helpers import check_list, dev_mode_notes, get_page
 
@@ -50,9 +50,9 @@ def search(
     """
     kinds = _types(types)
     if not isinstance(query, str) or not query.strip():
-        raise InvalidInput(f"query must be a non-empty str, got {query!r}")
+        raise InvalidInput(f"query must be a non-empty str, got {quoted(query)}")
     if include_external not in (None, "audio"):
-        raise InvalidInput(f"include_external must be 'audio' or None, got {include_external!r}")
+        raise InvalidInput(f"include_external must be 'audio' or None, got {quoted(include_external)}")
     body = get_page(token, "/search", limit, offset, max_offset=1000, optional_limit=True, notes=dev_mode_notes(limit),
                     q=query, type=kinds, market=market, include_external=include_external)
     return dataclasses.replace(to_model(SearchResult, body), types=tuple(kinds))
@@ -63,5 +63,5 @@ def _types(types: Iterable[str]) -> list[str]:
     kinds = [types] if isinstance(types, str) else check_list("types", types, "search types")
     unknown = [kind for kind in kinds if kind not in SEARCH_TYPES]
     if unknown or not kinds:
-        raise InvalidInput(f"types must be some of {', '.join(SEARCH_TYPES)}, got {kinds!r}")
+        raise InvalidInput(f"types must be some of {', '.join(SEARCH_TYPES)}, got {quoted(kinds)}")
     return list(dict.fromkeys(kinds))

@@ -91,12 +91,22 @@ def from_dict(model: type[M | Token], data: Any) -> M | Token:
 
     Returns:
         The model.
+
+    Raises:
+        MappingError: a value of the wrong kind, naming its path.
+        InvalidInput: ``model`` is a generic base (``Paging``, ``OffsetPaging``, ``CursorPaging``).
     """
     from .._mapper import to_model
     from .._token import Token
+    from ..errors import InvalidInput
 
     if model is Token:
         return Token.from_dict(data)
+    generic = getattr(model, "__origin__", model)
+    if getattr(generic, "__parameters__", ()) or generic is not model:  # Paging, OffsetPaging[SimpleTrack]...
+        name = getattr(generic, "__name__", "the model")
+        raise InvalidInput(f"from_dict cannot build the generic {name}: give the paging model of a kind of "
+                           f"item, such as SimpleTrackPaging or SavedTrackPaging")
     if not (isinstance(model, type) and issubclass(model, Model)):
         raise TypeError(f"from_dict builds spotlite's models (spotlite.models), not {model!r}")
     return to_model(model, data)
