@@ -132,7 +132,12 @@ def test_a_deeply_nested_answer_is_refused_in_bounded_memory(answering: Answerin
 # Numbers no float holds
 
 
-FEATURES = {"id": TRACK, "uri": f"spotify:track:{TRACK}", "type": "audio_features", "tempo": 10**400}
+FEATURES = {
+    "id": TRACK, "uri": f"spotify:track:{TRACK}", "type": "audio_features", "acousticness": 0.5, "danceability": 0.5,
+    "energy": 0.5, "instrumentalness": 0.5, "liveness": 0.5, "loudness": -5.0, "speechiness": 0.1, "valence": 0.5,
+    "key": 1, "mode": 1, "time_signature": 4, "duration_ms": 1000, "track_href": f"https://api.spotify.com/v1/tracks/{TRACK}",
+    "analysis_url": f"https://api.spotify.com/v1/audio-analysis/{TRACK}", "tempo": 10**400,
+}
 
 
 def test_an_integer_too_large_for_a_float_is_a_mapping_error(loopback: Loopback) -> None:

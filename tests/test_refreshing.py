@@ -17,7 +17,8 @@ from spotlite import _token
 from spotlite.errors import AuthError, InvalidInput, ServiceUnavailable, Timeout, Unauthorised
 
 Loopback = Callable[[Handler], Server]
-ME = {"id": "someone", "type": "user", "uri": "spotify:user:someone", "display_name": "Someone"}
+ME = {"id": "someone", "type": "user", "uri": "spotify:user:someone", "display_name": "Someone",
+      "href": "https://api.spotify.com/v1/users/someone", "external_urls": {}}
 HOUR = 3600.0
 
 

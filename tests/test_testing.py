@@ -270,7 +270,8 @@ ACCESS = "BQ" + secrets.token_urlsafe(120)
 REFRESH = "AQ" + secrets.token_urlsafe(100)
 COOKIE = secrets.token_hex(16)
 REDIRECT = "http://127.0.0.1:8888/callback"
-ME = {"id": "smedjan.fi", "display_name": "Sanna", "type": "user", "uri": "spotify:user:smedjan.fi"}
+ME = {"id": "smedjan.fi", "display_name": "Sanna", "type": "user", "uri": "spotify:user:smedjan.fi",
+      "href": "https://api.spotify.com/v1/users/smedjan.fi", "external_urls": {}}
 
 
 def accounts_and_me(request: Request, conn: Any) -> None:
