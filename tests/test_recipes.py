@@ -21,12 +21,13 @@ from typing import Any
 
 import pytest
 from loopback import Handler, Request, Server, reply
-from standin.server import Request as StandinRequest
-from standin.server import dispatch
 from test_aio import standin
 
 import spotlite
 from spotlite.scope import Scope
+from spotlite.testing._standin.defaults import default_state
+from spotlite.testing._standin.fakeserver import answer as standin_answer
+from spotlite.testing._standin.server import Request as StandinRequest
 
 GUIDES = Path(__file__).resolve().parent.parent / "docs" / "guides"
 RECIPE = re.compile(r"<!-- recipe: ([\w-]+) -->\n```python\n(.*?)\n```", re.DOTALL)
@@ -65,7 +66,8 @@ def test_dynamic_scoping_asks_for_the_union_and_calls_again(
             reply(conn, 403, {"error": {"status": 403, "message": "Insufficient client scope"}})
         elif request.method == "POST":
             reply(conn, 201, {"snapshot_id": "snapshot-2"})
-        else:
+        else:  # the stand-in answers for its own user, whose token the granted scopes stand in for here
+            request.headers["authorization"] = "Bearer dummy-user-token"
             answer(request, conn)
 
     server = loopback(spotify)
@@ -115,7 +117,7 @@ def tls(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
     class Answer(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            answered = dispatch(StandinRequest("GET", self.path.split("?")[0], {}, b"", dict(self.headers)))
+            answered = standin_answer(StandinRequest("GET", self.path.split("?")[0], {}, b"", dict(self.headers)), state)
             body = json.dumps(answered.body).encode()
             self.send_response(answered.status)
             self.send_header("Content-Type", "application/json")
@@ -126,6 +128,7 @@ def tls(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
+    state = default_state()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
