@@ -91,8 +91,14 @@ def replay(config_file: Path) -> None:
     except ModuleNotFoundError:
         raise SystemExit("getting_started.py: replaying the recorded session needs vcrpy: "
                          "pip install '.[testing]' (from a clone), or set the credentials to call Spotify") from None
+    with cassette:
+        replay_walkthrough(config_file)
+
+
+def replay_walkthrough(config_file: Path) -> None:
+    """The walkthrough with the recorded credentials, no browser, and the redirect pasted for the user."""
     shown = Shown(sys.stdout)
-    with cassette, redirect_stdout(shown):
+    with redirect_stdout(shown):
         walkthrough(*REPLAY_CONFIG, config_file, paste_redirect(shown, REPLAY_CONFIG[2]), open_browser=False,
                     catch_redirect=False)
 
