@@ -1,9 +1,11 @@
-"""Sending requests: the only module that imports ``requests``.
+"""Sending requests: the policy, once, and the only module that imports ``requests``.
 
 ``send`` reads top-down, one layer a function:
 
-- ``send``: build the request (the URL under ``api_url``, the body), resolve
-  the token, raise the error of an error answer, parse the JSON of the rest;
+- ``send``: build the request (the URL under ``api_url``, the body), hand it to
+  the exchange, raise the error of an error answer, parse the JSON of the rest;
+- ``_authorised``: resolve the token; after a 401 for an expired token from a
+  refreshing source, refresh once and resend;
 - ``_retrying``: the retry policy under one deadline for the whole call: a 429
   waits its ``Retry-After`` (backoff when it is missing or unusable), a 5xx or
   a broken connection is retried with backoff and jitter, but only for
@@ -12,6 +14,14 @@
   token only to the same origin); a write is never re-sent, its 3xx is an error;
 - ``_attempt``: one request and its whole body, every transport failure turned
   into a ``TransportError`` (``Timeout`` when a read or the deadline ran out).
+
+The three policy layers do no I/O (sans-I/O, as h11 is to httpcore): each is a
+generator that yields what it needs done (an ``_Attempt`` to send, a ``_Wait``,
+a ``_Blocking`` call such as a token refresh) and is sent back what came of it.
+``_drive`` carries the steps out with ``requests`` and ``time.sleep``;
+``spotlite._aiohttp`` carries the very same steps out on an asyncio event loop.
+So retries, 429 waits, redirects, the deadline and the refresh after a 401
+are one implementation, whichever drives them.
 
 One ``requests.Session`` is created on first use and shared by every thread.
 spotlite sends through its transport adapter directly: it never reads
@@ -36,12 +46,12 @@ import os
 import random
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from ._token import TokenLike, access_token_of
+from ._token import TokenLike, access_token_of, ready_access_token
 from .errors import (
     ErrorResponse,
     HTTPError,
@@ -100,12 +110,14 @@ class Settings:
 
 
 class _Request:
-    """A request as it will go out, but for the token (plain slots: cheaper to define than a dataclass)."""
+    """A request as it will go out, but for the token, and what its error names (plain slots: cheap to define)."""
 
-    __slots__ = ("body", "headers", "idempotent", "method", "url")
+    __slots__ = ("bearer", "body", "headers", "idempotent", "method", "notes", "scopes", "url")
 
-    def __init__(self, method: str, url: str, headers: dict[str, str], body: bytes | None, idempotent: bool) -> None:
+    def __init__(self, method: str, url: str, headers: dict[str, str], body: bytes | None, idempotent: bool,
+                 bearer: bool, scopes: tuple[str, ...], notes: Mapping[Any, str]) -> None:
         self.method, self.url, self.headers, self.body, self.idempotent = method, url, headers, body, idempotent
+        self.bearer, self.scopes, self.notes = bearer, scopes, notes
 
 
 class _Answer:
@@ -126,11 +138,48 @@ class _Failure:
         self.error, self.retryable = error, retryable
 
 
+class _Attempt:
+    """A step of the policy: send ``request`` to ``url`` once, with ``secret``, and read its answer by ``deadline``.
+
+    The driver sends back an ``_Answer`` or a ``_Failure``.
+    """
+
+    __slots__ = ("deadline", "request", "secret", "url")
+
+    def __init__(self, request: _Request, url: str, secret: str | None, deadline: float) -> None:
+        self.request, self.url, self.secret, self.deadline = request, url, secret, deadline
+
+
+class _Wait:
+    """A step of the policy: wait ``seconds`` before the next attempt. The driver sends back None."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+
+class _Blocking:
+    """A step of the policy: ``call(argument)``, which may block (a token refresh); the driver sends back its result.
+
+    The sync driver calls it where it is; the async one in a worker thread, never on the event loop.
+    """
+
+    __slots__ = ("argument", "call")
+
+    def __init__(self, call: Callable[[Any], Any], argument: Any) -> None:
+        self.call, self.argument = call, argument
+
+
 _settings = Settings()
 _scoped: contextvars.ContextVar[Settings | None] = contextvars.ContextVar("spotlite_settings", default=None)
 _own_session: requests.Session | None = None
 _session_lock = threading.Lock()
 _environment: dict[str, tuple[dict[str, str], bool | str]] = {}  # per origin: proxies, verify
+# Who carries out a request in this context: None for ``exchanged`` (the sync path); spotlite.aio sets its own.
+_exchange: contextvars.ContextVar[Callable[[Settings, _Request, Any], Any] | None] = contextvars.ContextVar(
+    "spotlite_exchange", default=None)
+last_429 = 0.0  # time.monotonic() of the last 429 answer in this process: paging fetches fewer pages ahead after it
 
 
 def settings() -> Settings:
@@ -246,10 +295,19 @@ def send(
     sends no token (the accounts service authenticates otherwise).
     """
     config = _scoped.get() or _settings
-    request = _request(config, method, url, params, json, data, headers, idempotent, bearer)
-    answer = _authorised(config, request, token, bearer)
+    request = _request(config, method, url, params, json, data, headers, idempotent, bearer, scopes, notes)
+    return (_exchange.get() or exchanged)(config, request, token)
+
+
+def exchanged(config: Settings, request: _Request, token: TokenLike | None) -> Any:
+    """The exchange of the sync path: the policy driven with ``requests``; the answer's JSON, or its error."""
+    return finished(request, _drive(config, _authorised(config, request, token)))
+
+
+def finished(request: _Request, answer: _Answer) -> Any:
+    """What an answer means: the parsed JSON of a success, or the exception of an error, raised."""
     if answer.status >= 300:
-        raise _error(answer, request.method, tuple(scopes), notes or {})
+        raise _error(answer, request.method, request.scopes, request.notes)
     return _parsed(answer)
 
 
@@ -263,6 +321,8 @@ def _request(
     headers: Mapping[str, str] | None,
     idempotent: bool | None,
     bearer: bool,
+    scopes: Iterable[str],
+    notes: Mapping[Any, str] | None,
 ) -> _Request:
     """The request as it will go out, but for the token."""
     full_url = _under_configured(config, url, bearer)
@@ -282,7 +342,7 @@ def _request(
     if body is not None or method in ("POST", "PUT"):
         head["Content-Length"] = str(len(body or b""))
     retry = method in _IDEMPOTENT if idempotent is None else idempotent
-    return _Request(method, full_url, head, body, retry)
+    return _Request(method, full_url, head, body, retry, bearer, tuple(scopes), notes or {})
 
 
 def _json_body(value: Any) -> bytes:
@@ -309,17 +369,45 @@ def _under_configured(config: Settings, url: str, bearer: bool) -> str:
     raise InvalidInput(f"refusing to send the token to {url!r}: it is not under api_url ({config.api_url})")
 
 
-def _authorised(config: Settings, request: _Request, token: TokenLike | None, bearer: bool) -> _Answer:
+# The policy: generators of steps, no I/O.
+
+Steps = Generator["_Attempt | _Wait | _Blocking", Any, "_Answer"]
+
+
+def _drive(config: Settings, steps: Steps) -> _Answer:
+    """Carry out the policy's steps here and now, in this thread: the sync driver."""
+    outcome: Any = None
+    while True:
+        try:
+            step = steps.send(outcome)
+        except StopIteration as done:
+            answer: _Answer = done.value
+            return answer
+        if isinstance(step, _Attempt):
+            outcome = _attempt(config, step.request, step.url, step.secret, step.deadline)
+        elif isinstance(step, _Wait):
+            time.sleep(step.seconds)
+            outcome = None
+        else:
+            outcome = step.call(step.argument)
+
+
+def _authorised(config: Settings, request: _Request, token: TokenLike | None) -> Steps:
     """Send with the token; after a 401 for an expired token from a refreshing source, refresh once and resend.
 
     A refreshing source (``RefreshingToken``) offers ``refresh_after_401``.
     """
     deadline = time.monotonic() + config.deadline  # one for the whole call, the resend after a refresh included
-    secret = access_token_of(token) if bearer else None
-    answer = _retrying(config, request, secret, deadline)
+    secret = None
+    if request.bearer:
+        secret = ready_access_token(token)
+        if secret is None:  # a source that may block (a refresh, a store): the driver decides where it runs
+            secret = yield _Blocking(access_token_of, token)
+    answer = yield from _retrying(config, request, secret, deadline)
     renew = getattr(token, "refresh_after_401", None)
     if secret is not None and renew is not None and answer.status == 401 and _expired(answer):
-        answer = _retrying(config, request, access_token_of(renew(secret)), deadline)
+        renewed = yield _Blocking(renew, secret)
+        answer = yield from _retrying(config, request, access_token_of(renewed), deadline)
     return answer
 
 
@@ -332,17 +420,18 @@ def _says_expired(message: str) -> bool:
     return "expired" in message.lower()
 
 
-def _retrying(config: Settings, request: _Request, secret: str | None, deadline: float) -> _Answer:
+def _retrying(config: Settings, request: _Request, secret: str | None, deadline: float) -> Steps:
     """Send, retrying by the policy, until an answer is final or ``deadline`` comes; raise a final transport failure."""
     waited = 0.0
     for attempt in range(config.retries + 1):
-        outcome = _redirected(config, request, secret, deadline)
+        outcome = yield from _redirected(request, secret, deadline)
         delay = _retry_delay(config, request, outcome, attempt)
         if delay is None or attempt == config.retries:
             break
         if waited + delay > config.max_wait or time.monotonic() + delay >= deadline:
             break
-        waited += _sleep(delay)
+        yield _Wait(delay)
+        waited += delay
     if isinstance(outcome, _Failure):
         raise outcome.error
     return outcome
@@ -353,6 +442,8 @@ def _retry_delay(config: Settings, request: _Request, outcome: _Answer | _Failur
     if isinstance(outcome, _Failure):
         return _backoff(config, attempt) if outcome.retryable else None
     if outcome.status == 429:
+        global last_429
+        last_429 = time.monotonic()
         retry_after = _retry_after(outcome.headers)
         return _backoff(config, attempt) if retry_after is None else retry_after
     if outcome.status >= 500 and outcome.status != 501:
@@ -362,11 +453,6 @@ def _retry_delay(config: Settings, request: _Request, outcome: _Answer | _Failur
 
 def _backoff(config: Settings, attempt: int) -> float:
     return float(config.backoff * 2**attempt * (0.5 + random.random() / 2))
-
-
-def _sleep(seconds: float) -> float:
-    time.sleep(seconds)
-    return seconds
 
 
 def _retry_after(headers: Mapping[str, str]) -> float | None:
@@ -383,11 +469,11 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
     return seconds if math.isfinite(seconds) and seconds >= 0 else None
 
 
-def _redirected(config: Settings, request: _Request, secret: str | None, deadline: float) -> _Answer | _Failure:
+def _redirected(request: _Request, secret: str | None, deadline: float) -> Generator[_Attempt, Any, _Answer | _Failure]:
     """One attempt, following a read's redirects; a write's redirect comes back as the final answer."""
     url, token = request.url, secret
     for _ in range(MAX_REDIRECTS + 1):
-        outcome = _attempt(config, request, url, token, deadline)
+        outcome: _Answer | _Failure = yield _Attempt(request, url, token, deadline)
         if isinstance(outcome, _Failure) or not 300 <= outcome.status < 400 or request.method not in _READS:
             return outcome
         location = outcome.headers.get("Location")
@@ -403,6 +489,9 @@ def _redirected(config: Settings, request: _Request, secret: str | None, deadlin
 def _origin(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     return parts.scheme, parts.netloc.lower()
+
+
+# The sync transport: requests.
 
 
 def _attempt(config: Settings, request: _Request, url: str, secret: str | None, deadline: float) -> _Answer | _Failure:
@@ -536,15 +625,21 @@ def _deadline_passed(config: Settings, request: _Request, url: str) -> Timeout:
     return Timeout(f"no answer within the deadline of {config.deadline:g} s", method=request.method, url=url)
 
 
-def _transport_failure(error: Exception, request: _Request, url: str, secret: str | None) -> _Failure:
-    """Our exception for a failure of requests, urllib3 or the socket, with the original's text but no secret."""
+def _transport_failure(
+    error: Exception, request: _Request, url: str, secret: str | None, *, unsent: bool | None = None
+) -> _Failure:
+    """Our exception for a failure of the transport or the socket, with the original's text but no secret.
+
+    ``unsent`` says the request never left (None: tell it from the text, as urllib3 names such failures).
+    """
     text = f"{type(error).__name__}: {error}"
     if secret and len(secret) >= 8:  # shorter ones are no real token, and would mangle the text
         text = text.replace(secret, "***")
     names = [c.__name__ for c in type(error).__mro__]
     timed_out = isinstance(error, TimeoutError) or any("Timeout" in name for name in names)
     undecodable = any("DecodingError" in name or "DecodeError" in name for name in names)
-    unsent = any(name in text for name in _UNSENT)
+    if unsent is None:
+        unsent = any(name in text for name in _UNSENT)
     kind = Timeout if timed_out else TransportError
     failed = kind(f"{'timed out' if timed_out else 'failed'} ({text})", method=request.method, url=url)
     return _Failure(failed, unsent or (request.idempotent and not undecodable))

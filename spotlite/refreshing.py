@@ -87,6 +87,11 @@ class RefreshingToken:
         token = self._token
         return token if not token.is_expiring else self._refresh(token)
 
+    def ready(self) -> Token | None:
+        """The current token when it is not due for a refresh, else None; never blocks (for ``spotlite.aio``)."""
+        token = self._token
+        return None if token.is_expiring or self._refused is not None else token
+
     @property
     def token(self) -> Token:
         """The current token, as it is (no refresh)."""

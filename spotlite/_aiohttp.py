@@ -1,0 +1,174 @@
+"""The async driver: ``_http``'s policy carried out on an asyncio event loop, over aiohttp.
+
+The only module that imports ``aiohttp`` (the optional extra ``spotlite[aio]``);
+``spotlite.aio`` imports it on its first call, when aiohttp is installed.
+
+``exchanged`` is the async twin of ``_http.exchanged``: it drives the very same
+policy generators (``_http._authorised`` and the layers under it) and turns
+the answer into JSON or an error with the same ``_http.finished``; only the
+steps are carried out differently. An ``_Attempt`` is one aiohttp request,
+bounded by the call's deadline; a ``_Wait`` is ``asyncio.sleep``; a
+``_Blocking`` call (a token refresh, a token store) runs in the loop's
+default executor, never on the event loop.
+
+One ``aiohttp.ClientSession`` per event loop, created on the loop's first call
+and closed when ``asyncio.run`` ends (it shuts down async generators, and a
+parked one here closes the session). Like the sync path it reads the
+environment's proxies and CA bundle once per host, never ``~/.netrc``, keeps
+no cookies, and decodes gzip and deflate itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import os
+import ssl
+import time
+import urllib.request
+import zlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+from yarl import URL
+
+from . import _http
+from ._http import Settings, Steps, _Answer, _Attempt, _Failure, _Request, _Wait
+from ._token import TokenLike
+
+CONNECTIONS = 100  # per event loop, as aiohttp's default: more calls at once wait for a free one
+
+_sessions: dict[asyncio.AbstractEventLoop, tuple[aiohttp.ClientSession, AsyncIterator[None]]] = {}
+_environment: dict[str, tuple[str | None, ssl.SSLContext | bool]] = {}  # per origin: proxy, TLS context
+_contexts: dict[str | None, ssl.SSLContext] = {}  # per CA bundle
+_sleep = asyncio.sleep  # the tests make waits instant here, as they do time.sleep for the sync driver
+
+
+async def exchanged(config: Settings, request: _Request, token: TokenLike | None) -> Any:
+    """The exchange of the async path: the policy driven on this loop; the answer's JSON, or its error raised."""
+    return _http.finished(request, await _drive(config, _http._authorised(config, request, token)))
+
+
+async def _drive(config: Settings, steps: Steps) -> _Answer:
+    """Carry out the policy's steps on the running event loop: the async driver."""
+    outcome: Any = None
+    while True:
+        try:
+            step = steps.send(outcome)
+        except StopIteration as done:
+            answer: _Answer = done.value
+            return answer
+        if isinstance(step, _Attempt):
+            outcome = await _attempt(config, step)
+        elif isinstance(step, _Wait):
+            outcome = await _sleep(step.seconds)
+        else:
+            loop = asyncio.get_running_loop()
+            outcome = await loop.run_in_executor(None, contextvars.copy_context().run, step.call, step.argument)
+
+
+async def _attempt(config: Settings, step: _Attempt) -> _Answer | _Failure:
+    """Send the request once and read its whole answer, within the deadline."""
+    request, url = step.request, step.url
+    remaining = step.deadline - time.monotonic()
+    if remaining <= 0:
+        return _Failure(_http._deadline_passed(config, request, url), False)
+    headers = request.headers
+    if step.secret is not None:
+        headers = {**headers, "Authorization": "Bearer " + step.secret}
+    proxy, context = _environment_for(url)
+    timeout = aiohttp.ClientTimeout(total=remaining, sock_connect=min(config.timeout, remaining),
+                                    sock_read=config.timeout)
+    failure: _Failure | None = None
+    try:
+        async with _session().request(request.method, URL(url, encoded=True), data=request.body, headers=headers,
+                                      allow_redirects=False, timeout=timeout, proxy=proxy, ssl=context) as response:
+            raw = await response.read()
+            status, reason, head = response.status, response.reason or "", response.headers
+        body = _decoded(raw, head.get("Content-Encoding", ""))
+    except Exception as error:  # noqa: BLE001 - aiohttp, asyncio and socket failures, each turned into ours
+        unsent = isinstance(error, (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError))
+        failure = _http._transport_failure(error, request, url, step.secret, unsent=unsent)
+    if failure is not None:
+        if isinstance(failure.error, _http.Timeout) and time.monotonic() >= step.deadline - 0.01:
+            return _Failure(_http._deadline_passed(config, request, url), False)  # the deadline's, not a read's
+        return failure  # returned, not raised here: no exception of aiohttp's becomes our __context__
+    return _Answer(status, reason, url, head, body)
+
+
+class DecodeError(Exception):
+    """A body marked gzip or deflate that does not decode (named so ``_transport_failure`` sees it as such)."""
+
+
+def _decoded(body: bytes, encoding: str) -> bytes:
+    """``body`` decoded by its ``Content-Encoding`` (gzip, deflate; others as they are)."""
+    encoding = encoding.strip().lower()
+    if not body or encoding not in ("gzip", "x-gzip", "deflate"):
+        return body
+    try:
+        if encoding == "deflate":
+            try:
+                return zlib.decompress(body)
+            except zlib.error:
+                return zlib.decompress(body, -zlib.MAX_WBITS)  # raw deflate, as some servers send
+        return zlib.decompress(body, 16 + zlib.MAX_WBITS)
+    except zlib.error as error:
+        raise DecodeError(f"the body is marked {encoding} but does not decode: {error}") from None
+
+
+def _session() -> aiohttp.ClientSession:
+    """The running loop's session, created on its first call, closed when ``asyncio.run`` ends."""
+    loop = asyncio.get_running_loop()
+    found = _sessions.get(loop)
+    if found is not None and not found[0].closed:
+        return found[0]
+    for old in [old for old in _sessions if old.is_closed()]:  # loops closed without shutting down async generators
+        del _sessions[old]
+    connector = aiohttp.TCPConnector(limit=CONNECTIONS)
+    session = aiohttp.ClientSession(connector=connector, auto_decompress=False, cookie_jar=aiohttp.DummyCookieJar(),
+                                    trust_env=False, skip_auto_headers=("Accept-Encoding", "User-Agent"))
+    closer = _closing(loop, session)
+    first = closer.__anext__()  # the loop now knows the generator, and closes it in shutdown_asyncgens
+    try:
+        first.send(None)  # runs to its yield, awaiting nothing
+    except StopIteration:
+        pass
+    _sessions[loop] = session, closer
+    return session
+
+
+async def _closing(loop: asyncio.AbstractEventLoop, session: aiohttp.ClientSession) -> AsyncIterator[None]:
+    """Parked until the loop shuts down its async generators; then closes ``session``."""
+    try:
+        yield
+    finally:
+        if _sessions.get(loop, (None,))[0] is session:
+            del _sessions[loop]
+        await session.close()
+
+
+def _environment_for(url: str) -> tuple[str | None, ssl.SSLContext | bool]:
+    """The proxy (``HTTPS_PROXY``, ``NO_PROXY``...) and TLS context (``REQUESTS_CA_BUNDLE``) for ``url``'s host."""
+    scheme, host = _http._origin(url)
+    key = f"{scheme}://{host}"
+    found = _environment.get(key)
+    if found is None:
+        proxies = urllib.request.getproxies_environment()
+        bypass = urllib.request.proxy_bypass_environment(host.split("@")[-1], proxies)
+        proxy = None if bypass else proxies.get(scheme) or proxies.get("all")
+        context: ssl.SSLContext | bool = True
+        if scheme == "https":
+            context = _context(os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE"))
+        found = _environment[key] = proxy, context
+    return found
+
+
+def _context(bundle: str | None) -> ssl.SSLContext:
+    """A TLS context trusting ``bundle``, or certifi's CAs as ``requests`` does."""
+    context = _contexts.get(bundle)
+    if context is None:
+        import certifi
+
+        context = _contexts[bundle] = ssl.create_default_context(cafile=bundle or certifi.where())
+    return context
