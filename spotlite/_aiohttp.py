@@ -39,15 +39,50 @@ from ._token import TokenLike
 
 CONNECTIONS = 100  # per event loop, as aiohttp's default: more calls at once wait for a free one
 
-_sessions: dict[asyncio.AbstractEventLoop, tuple[aiohttp.ClientSession, AsyncIterator[None]]] = {}
+_sessions: dict[asyncio.AbstractEventLoop, tuple[aiohttp.ClientSession, AsyncIterator[None], Slices]] = {}
 _environment: dict[str, tuple[str | None, ssl.SSLContext | bool]] = {}  # per origin: proxy, TLS context
 _contexts: dict[str | None, ssl.SSLContext] = {}  # per CA bundle
 _sleep = asyncio.sleep  # the tests make waits instant here, as they do time.sleep for the sync driver
 
 
-async def exchanged(config: Settings, request: _Request, token: TokenLike | None) -> Any:
-    """The exchange of the async path: the policy driven on this loop; the answer's JSON, or its error raised."""
-    return _http.finished(request, await _drive(config, _http._authorised(config, request, token)))
+async def answered(config: Settings, request: _Request, token: TokenLike | None) -> _Answer:
+    """The final answer to ``request``, the policy driven on this loop (``_http.finished`` says what it means)."""
+    return await _drive(config, _http._authorised(config, request, token))
+
+
+class Slices:
+    """The event loop's time for spotlite's work between I/O (checks, sending, JSON, models), a slice per pass.
+
+    Calls whose answers arrive together would otherwise all parse in one pass
+    of the loop (200 albums: about 100 ms) while no other coroutine runs.
+    Before each piece of work a call waits for ``turn``: once the pieces of this
+    pass of the loop took ``SLICE`` seconds, the rest wait for the next pass, so
+    timers, other tasks and I/O run in between.
+    """
+
+    SLICE = 0.002
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.started = time.perf_counter()
+        self.renewing = False
+
+    async def turn(self) -> None:
+        """Return at once while this pass's slice lasts; else once a later pass has time."""
+        while time.perf_counter() - self.started > self.SLICE:
+            if not self.renewing:  # the next pass starts a new slice before the calls waiting for it go on
+                self.renewing = True
+                self.loop.call_soon(self._renew)
+            await asyncio.sleep(0)
+
+    def _renew(self) -> None:
+        self.started, self.renewing = time.perf_counter(), False
+
+
+def slices() -> Slices:
+    """The running loop's ``Slices``."""
+    _session()
+    return _sessions[asyncio.get_running_loop()][2]
 
 
 async def _drive(config: Settings, steps: Steps) -> _Answer:
@@ -81,8 +116,10 @@ async def _attempt(config: Settings, step: _Attempt) -> _Answer | _Failure:
     timeout = aiohttp.ClientTimeout(total=remaining, sock_connect=min(config.timeout, remaining),
                                     sock_read=config.timeout)
     failure: _Failure | None = None
+    session = _session()
+    await _sessions[asyncio.get_running_loop()][2].turn()
     try:
-        async with _session().request(request.method, URL(url, encoded=True), data=request.body, headers=headers,
+        async with session.request(request.method, URL(url, encoded=True), data=request.body, headers=headers,
                                       allow_redirects=False, timeout=timeout, proxy=proxy, ssl=context) as response:
             raw = await response.read()
             status, reason, head = response.status, response.reason or "", response.headers
@@ -134,7 +171,7 @@ def _session() -> aiohttp.ClientSession:
         first.send(None)  # runs to its yield, awaiting nothing
     except StopIteration:
         pass
-    _sessions[loop] = session, closer
+    _sessions[loop] = session, closer, Slices(loop)
     return session
 
 

@@ -88,7 +88,8 @@ class Settings:
     bounds the retries of one call (0 switches retrying off); ``max_wait``
     caps the seconds spent waiting between retries; ``backoff`` is the first
     retry delay, doubled each time. ``session`` is your own
-    ``requests.Session``, or None for spotlite's own.
+    ``requests.Session``, or None for spotlite's own. ``pages_ahead`` is how
+    many pages of an offset-paged list ``all_items`` fetches at once.
     """
 
     api_url: str = SPOTIFY_API
@@ -107,6 +108,9 @@ class Settings:
     """The first retry delay in seconds, doubled for each retry (with jitter)."""
     session: requests.Session | None = None
     """Your own ``requests.Session`` (proxies, adapters, a cache); None for spotlite's own."""
+    pages_ahead: int = 4
+    """Pages ``all_items`` and ``all_pages`` fetch at once on an offset-paged list (halved after a 429); 1 fetches
+    one page after another."""
 
 
 class _Request:
@@ -200,7 +204,7 @@ def configure(**changes: Any) -> Settings:
 
     Args:
         changes: settings to change, by name (``timeout``, ``deadline``, ``retries``, ``max_wait``, ``backoff``,
-            ``session``, ``api_url``, ``accounts_url``); the others keep their values.
+            ``session``, ``api_url``, ``accounts_url``, ``pages_ahead``); the others keep their values.
 
     Returns:
         The settings in force before the change.
@@ -267,6 +271,9 @@ def _check(config: Settings) -> None:
         raise InvalidInput("timeout and deadline must be more than 0 seconds")
     if isinstance(config.retries, bool) or not isinstance(config.retries, int) or config.retries < 0:
         raise InvalidInput(f"retries must be an int, 0 or more, got {config.retries!r}")
+    ahead = config.pages_ahead
+    if isinstance(ahead, bool) or not isinstance(ahead, int) or not 1 <= ahead <= 20:
+        raise InvalidInput(f"pages_ahead must be an int from 1 to 20, got {ahead!r}")
 
 
 def send(

@@ -60,10 +60,12 @@ the endpoint modules.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextvars
 import functools
 import importlib
 import sys
+from collections.abc import Iterator
 from concurrent.futures import Executor
 
 from . import _EXPORTS
@@ -89,14 +91,18 @@ _HOME = {name: module for module, names in _EXPORTS.items() if module.startswith
 _HOME.update({name: "auth" for name in _AUTH}, next_page="paging", previous_page="paging")
 
 _executor: Executor | None = None  # None: the event loop's default executor
+_UNTRIED = object()
+_driver: Any = _UNTRIED  # spotlite._aiohttp once imported; None when aiohttp is not installed
 
 
 def configure(*, executor: Executor | None) -> Executor | None:
-    """Run the calls on ``executor`` (a ``concurrent.futures.ThreadPoolExecutor``); returns the previous one.
+    """Run every call in a worker thread of ``executor`` (a ``ThreadPoolExecutor``); returns the previous one.
 
-    None (the default) is the running event loop's default executor, the one
-    ``asyncio.to_thread`` uses. The executor stays yours: spotlite never shuts it
-    down. A process pool is refused (a call's token and context stay in this process).
+    None (the default) sends on the event loop itself when aiohttp is installed
+    (``pip install spotlite[aio]``), and otherwise runs the calls in the loop's
+    default executor, the one ``asyncio.to_thread`` uses. The executor stays
+    yours: spotlite never shuts it down. A process pool is refused (a call's
+    token and context stay in this process).
     """
     global _executor
     process = sys.modules.get("concurrent.futures.process")
@@ -110,6 +116,25 @@ def configure(*, executor: Executor | None) -> Executor | None:
     return old
 
 
+def _native() -> Any:
+    """The async driver (``spotlite._aiohttp``) when calls go out on the event loop, else None (worker threads).
+
+    Threads when aiohttp is missing, an executor is configured, or the settings
+    hold a ``requests.Session`` of yours (which only the sync transport uses).
+    """
+    global _driver
+    if _driver is _UNTRIED:
+        try:
+            _driver = importlib.import_module("._aiohttp", __package__)
+        except ImportError:
+            _driver = None
+    if _driver is None or _executor is not None:
+        return None
+    from ._http import settings
+
+    return None if settings().session is not None else _driver
+
+
 async def _in_worker(call: Callable[[], _R]) -> _R:
     """``call()`` in a worker thread of the configured executor, in a copy of the caller's context."""
     loop = asyncio.get_running_loop()
@@ -117,16 +142,117 @@ async def _in_worker(call: Callable[[], _R]) -> _R:
 
 
 def _async(fn: Callable[_Params, _R]) -> Callable[_Params, Coroutine[Any, Any, _R]]:
-    """The async twin of the sync function ``fn``: the same arguments and result, run in a worker thread."""
+    """The async twin of the sync function ``fn``: the same arguments and result, without blocking the loop."""
 
     async def twin(*args: _Params.args, **kwargs: _Params.kwargs) -> _R:
-        return await _in_worker(functools.partial(fn, *args, **kwargs))
+        driver = _native()
+        if driver is None:
+            return await _in_worker(functools.partial(fn, *args, **kwargs))
+        return await _on_loop(driver, functools.partial(fn, *map(_kept, args), **{k: _kept(v) for k, v in kwargs.items()}))
 
     functools.update_wrapper(twin, fn)  # __name__, __doc__, __wrapped__ (so inspect.signature is fn's)...
     twin.__module__ = __name__
     twin.__qualname__ = fn.__name__
-    twin.__doc__ = _twin_doc(fn.__doc__, f"``spotlite.{fn.__name__}``: a coroutine running it in a worker thread")
+    twin.__doc__ = _twin_doc(fn.__doc__, f"``spotlite.{fn.__name__}``: a coroutine sending on the event loop")
     return twin
+
+
+async def _on_loop(driver: Any, call: Callable[[], _R]) -> _R:
+    """``call()``, a sync function, run on the event loop, its request sent by the async ``driver``.
+
+    The function runs until it sends; there ``send`` stops it (``_Suspended``)
+    and the request goes out on the loop; then the function runs again from
+    the start, and ``send`` hands it the answer (or raises its error) where it
+    sent. A function that sends a second request (a long list in chunks) runs
+    to its end in a worker thread, handed the first answer the same way. So
+    each function is the sync one, checks, models and errors included: only
+    the exchange differs.
+    """
+    from ._http import _exchange, finished
+
+    answers: list[_Exchanged] = []
+    slices = driver.slices()
+    answered: tuple[Any, Any] | None = None  # the request just sent and its answer, not yet parsed
+    while True:
+        await slices.turn()  # checks, JSON and models share the loop's time with the rest of the program
+        if answered is not None:
+            request, answer = answered
+            try:
+                answers.append(_Exchanged(request, finished(request, answer), None))
+            except Exception as error:  # noqa: BLE001 - raised again where the function sent, as in sync code
+                answers.append(_Exchanged(request, None, error.with_traceback(None)))
+        replay = _Replay(answers)
+        reset = _exchange.set(replay)
+        try:
+            return call()
+        except _Suspended:
+            pass
+        finally:
+            _exchange.reset(reset)
+        if answers:
+            return await _in_worker(functools.partial(_replayed, answers, call))
+        config, request, token = replay.pending
+        try:
+            answered = request, await driver.answered(config, request, token)
+        except Exception as error:  # noqa: BLE001 - raised again where the function sent, as the sync path raises it
+            answers.append(_Exchanged(request, None, error.with_traceback(None)))
+            answered = None
+
+
+def _replayed(answers: list[_Exchanged], call: Callable[[], _R]) -> _R:
+    """``call()`` in a worker thread: its first requests answered from ``answers``, the rest sent (sync path)."""
+    from ._http import _exchange
+
+    _exchange.set(_Replay(answers, live=True))
+    return call()
+
+
+def _kept(argument: _T) -> _T:
+    """A one-shot iterator of arguments as a tuple, so a function run again sees the same items."""
+    return tuple(argument) if isinstance(argument, Iterator) else argument  # type: ignore[return-value]
+
+
+class _Suspended(BaseException):
+    """Raised by ``send`` in a function run on the event loop: its request goes out, then the function runs again.
+
+    A ``BaseException``, so no ``except Exception`` in a function stops it.
+    """
+
+
+class _Exchanged:
+    """A request sent on the loop, and its JSON or its error."""
+
+    __slots__ = ("error", "request", "value")
+
+    def __init__(self, request: Any, value: Any, error: Exception | None) -> None:
+        self.request, self.value, self.error = request, value, error
+
+
+class _Replay:
+    """The exchange in a function run on the event loop: answers already had, then a stop (or, ``live``, a send)."""
+
+    __slots__ = ("answers", "live", "pending", "sent")
+
+    def __init__(self, answers: list[_Exchanged], live: bool = False) -> None:
+        self.answers, self.live, self.sent = answers, live, 0
+        self.pending: tuple[Any, Any, Any] = (None, None, None)
+
+    def __call__(self, config: Any, request: Any, token: Any) -> Any:
+        if self.sent < len(self.answers):
+            had = self.answers[self.sent]
+            self.sent += 1
+            if (had.request.method, had.request.url) != (request.method, request.url):
+                raise RuntimeError(f"the function sent {request.method} {request.url} where it sent "
+                                   f"{had.request.method} {had.request.url} before: it must not depend on time")
+            if had.error is not None:
+                raise had.error
+            return had.value
+        if self.live:
+            from ._http import exchanged
+
+            return exchanged(config, request, token)
+        self.pending = config, request, token
+        raise _Suspended
 
 
 def _twin_doc(doc: str | None, what: str) -> str:
@@ -141,9 +267,30 @@ async def all_pages(token: TokenLike, page: _P) -> AsyncIterator[_P]:
     """``page`` and every page after it, asking for the largest pages allowed."""
     from . import paging
 
-    pages = paging.all_pages(token, page)  # the sync walk, stepped in worker threads one step at a time
-    while (current := await _in_worker(functools.partial(next, pages, None))) is not None:
+    yield page
+    ahead = paging._Ahead(page)
+    fetch = _async(paging._fetch)
+    last = page
+    fetching: collections.deque[asyncio.Task[_P | None]] = collections.deque()
+    try:
+        while ahead.urls or fetching:
+            while ahead.urls and len(fetching) < ahead.window:
+                fetching.append(asyncio.ensure_future(fetch(token, page, ahead.urls.popleft())))
+            current = await fetching.popleft()
+            if current is None:
+                return
+            ahead.arrived()
+            yield current
+            if current.next is None:  # the list ended sooner than planned (it shrank)
+                return
+            last = current
+    finally:
+        for task in fetching:
+            task.cancel()
+    current = await fetch(token, last, paging._largest(last.next))
+    while current is not None:
         yield current
+        current = await fetch(token, current, paging._largest(current.next))
 
 
 async def all_items(token: TokenLike, page: Paging[_T]) -> AsyncIterator[_T]:
@@ -156,10 +303,10 @@ async def all_items(token: TokenLike, page: Paging[_T]) -> AsyncIterator[_T]:
             yield item
 
 
-all_pages.__doc__ = _twin_doc(all_pages.__doc__, "``spotlite.all_pages``: an async iterator fetching each page in a "
-                                                 "worker thread")
-all_items.__doc__ = _twin_doc(all_items.__doc__, "``spotlite.all_items``: an async iterator fetching each page in a "
-                                                 "worker thread")
+all_pages.__doc__ = _twin_doc(all_pages.__doc__, "``spotlite.all_pages``: an async iterator fetching up to "
+                                                 "``pages_ahead`` pages at once")
+all_items.__doc__ = _twin_doc(all_items.__doc__, "``spotlite.all_items``: an async iterator fetching up to "
+                                                 "``pages_ahead`` pages at once")
 
 if TYPE_CHECKING:
     # What a type checker sees: each twin derived from its sync function (tests/test_aio.py checks this
