@@ -165,6 +165,8 @@ def _session() -> aiohttp.ClientSession:
     connector = aiohttp.TCPConnector(limit=CONNECTIONS)
     session = aiohttp.ClientSession(connector=connector, auto_decompress=False, cookie_jar=aiohttp.DummyCookieJar(),
                                     trust_env=False, skip_auto_headers=("Accept-Encoding", "User-Agent"))
+    if hasattr(session, "_retry_connection"):  # aiohttp 3.10 and later resend a read once on a reused connection
+        session._retry_connection = False  # the policy decides every retry, on both drivers
     closer = _closing(loop, session)
     first = closer.__anext__()  # the loop now knows the generator, and closes it in shutdown_asyncgens
     try:

@@ -13,19 +13,22 @@ way the cassettes hold the request exactly as spotlite sent it to
 
 from __future__ import annotations
 
+import asyncio
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
 import pytest
 import requests
+from drivers import DRIVERS, Call, on_driver
 from loopback import Handler, Server, reply, serving
 from recording import CREDENTIALS, HOSTS, LIVE, RECORDING, use_cassette
 from requests.adapters import HTTPAdapter
 
 import spotlite
-from spotlite import _http
+from spotlite import _aiohttp, _http
 
 
 class LoopbackAdapter(HTTPAdapter):
@@ -63,12 +66,39 @@ def standin() -> Iterator[None]:
 def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Every test runs inside its own cassette (but those on a loopback server); retries never really sleep."""
     monkeypatch.setattr(_http.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(_aiohttp, "_sleep", instant)
     if "loopback" in request.fixturenames:
         yield None
         return
-    name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}/{request.node.name}.yaml"
+    test = re.sub(r"\[(sync|aio)\]$|(?<=\[)(sync|aio)-", "", request.node.name)  # one cassette for both drivers
+    name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}/{test}.yaml"
     with use_cassette(name) as recorded:
         yield recorded
+
+
+async def instant(seconds: float) -> None:
+    """``asyncio.sleep`` for the tests' async driver: lets the loop run once, waits no time."""
+    await asyncio.sleep(0)
+
+
+@pytest.fixture
+def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The delays the retry policy asked for, on either driver (nothing really sleeps)."""
+    delays: list[float] = []
+
+    async def noted(seconds: float) -> None:
+        delays.append(seconds)
+        await asyncio.sleep(0)
+
+    monkeypatch.setattr(_http.time, "sleep", delays.append)
+    monkeypatch.setattr(_aiohttp, "_sleep", noted)
+    return delays
+
+
+@pytest.fixture(params=DRIVERS)
+def call(request: pytest.FixtureRequest) -> Call:
+    """Run a test on both drivers of the policy: ``call(spotlite.album, token, album_id)`` (see ``drivers``)."""
+    return on_driver(request.param)
 
 
 @pytest.fixture
