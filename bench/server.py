@@ -2,8 +2,9 @@
 
     python bench/server.py BODIES_JSON [--latency SECONDS]
 
-``BODIES_JSON`` maps a path (``/v1/albums/x``) to the file of its body. The
-server answers every request for a known path with that body (keep-alive,
+``BODIES_JSON`` maps a path (``/v1/albums/x``), or a path with its query
+(``/v1/me/tracks?offset=50&limit=50``), to the file of its body. The
+server answers every request for a known path (the query first, then the path alone) with that body (keep-alive,
 ``Content-Length``), 404 otherwise, after ``--latency`` seconds when given. It
 prints its base URL on the first line of its output and runs until its
 standard input closes. A thread per connection keeps its own cost per answer
@@ -44,8 +45,8 @@ def serve(conn: socket.socket, answers: dict[bytes, bytes], latency: float) -> N
             reader.read(length)
             if latency:
                 time.sleep(latency)
-            path = line.split(b" ")[1].split(b"?")[0]
-            conn.sendall(answers.get(path, NOT_FOUND))
+            target = line.split(b" ")[1]
+            conn.sendall(answers.get(target) or answers.get(target.split(b"?")[0], NOT_FOUND))
 
 
 def main() -> None:

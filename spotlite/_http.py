@@ -108,7 +108,7 @@ class Settings:
     """The first retry delay in seconds, doubled for each retry (with jitter)."""
     session: requests.Session | None = None
     """Your own ``requests.Session`` (proxies, adapters, a cache); None for spotlite's own."""
-    pages_ahead: int = 4
+    pages_ahead: int = 6
     """Pages ``all_items`` and ``all_pages`` fetch at once on an offset-paged list (halved after a 429); 1 fetches
     one page after another."""
 

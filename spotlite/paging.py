@@ -6,7 +6,7 @@ put in it. ``all_items`` asks for the largest page each endpoint allows.
 
 On an offset-paged list the total and every page's offset are known from the
 first page, so ``all_pages`` (and ``all_items``) fetch up to ``pages_ahead``
-pages at once (a setting, 4 by default, halved after a 429), each once, and
+pages at once (a setting, 6 by default, halved after a 429), each once, and
 yield them in order, with as many requests as one page after another. They
 start fetching ahead when the loop asks for the second page, and start no
 request once the loop stops or breaks out (those already under way end and
