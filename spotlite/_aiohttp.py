@@ -36,6 +36,7 @@ from yarl import URL
 from . import _http
 from ._http import Settings, Steps, _Answer, _Attempt, _Failure, _Request, _Wait
 from ._token import TokenLike
+from .errors import Timeout
 
 CONNECTIONS = 100  # per event loop, as aiohttp's default: more calls at once wait for a free one
 
@@ -97,7 +98,8 @@ async def _drive(config: Settings, steps: Steps) -> _Answer:
         if isinstance(step, _Attempt):
             outcome = await _attempt(config, step)
         elif isinstance(step, _Wait):
-            outcome = await _sleep(step.seconds)
+            await _sleep(step.seconds)
+            outcome = None
         else:
             loop = asyncio.get_running_loop()
             outcome = await loop.run_in_executor(None, contextvars.copy_context().run, step.call, step.argument)
@@ -128,7 +130,7 @@ async def _attempt(config: Settings, step: _Attempt) -> _Answer | _Failure:
         unsent = isinstance(error, (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError))
         failure = _http._transport_failure(error, request, url, step.secret, unsent=unsent)
     if failure is not None:
-        if isinstance(failure.error, _http.Timeout) and time.monotonic() >= step.deadline - 0.01:
+        if isinstance(failure.error, Timeout) and time.monotonic() >= step.deadline - 0.01:
             return _Failure(_http._deadline_passed(config, request, url), False)  # the deadline's, not a read's
         return failure  # returned, not raised here: no exception of aiohttp's becomes our __context__
     return _Answer(status, reason, url, head, body)
@@ -168,7 +170,7 @@ def _session() -> aiohttp.ClientSession:
     if hasattr(session, "_retry_connection"):  # aiohttp 3.10 and later resend a read once on a reused connection
         session._retry_connection = False  # the policy decides every retry, on both drivers
     closer = _closing(loop, session)
-    first = closer.__anext__()  # the loop now knows the generator, and closes it in shutdown_asyncgens
+    first: Any = closer.__anext__()  # the loop now knows the generator, and closes it in shutdown_asyncgens
     try:
         first.send(None)  # runs to its yield, awaiting nothing
     except StopIteration:
@@ -194,7 +196,7 @@ def _environment_for(url: str) -> tuple[str | None, ssl.SSLContext | bool]:
     found = _environment.get(key)
     if found is None:
         proxies = urllib.request.getproxies_environment()
-        bypass = urllib.request.proxy_bypass_environment(host.split("@")[-1], proxies)
+        bypass = urllib.request.proxy_bypass(host.split("@")[-1].rsplit(":", 1)[0])
         proxy = None if bypass else proxies.get(scheme) or proxies.get("all")
         context: ssl.SSLContext | bool = True
         if scheme == "https":

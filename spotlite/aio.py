@@ -19,34 +19,56 @@ does no I/O stays in ``spotlite`` (``authorisation_url``, ``pkce_pair``,
 ``parse_code_from_url``, ids, scopes, models, errors, ``Token``,
 ``RefreshingToken``, ``configure``); so do the interactive prompts.
 
-**How.** Each coroutine runs the sync function in a worker thread, so every
-behaviour is the sync one: argument checks, chunked writes and
-``PartialWriteError``, retries, redirects, the ``deadline`` and the other
-settings of ``spotlite.configure``, and the same exceptions (raised by the
-``await``). The threads are the event loop's default executor, the one
-``asyncio.to_thread`` uses (``min(32, CPUs + 4)`` threads), so that many calls
-run at once and the others wait for a free thread; the event loop itself never
-blocks. ``aio.configure(executor=ThreadPoolExecutor(64))`` runs them on an
-executor of yours instead (spotlite's session keeps 64 connections per host).
-The context variables of the caller are copied into the call, as
-``asyncio.to_thread`` does.
+**How.** With aiohttp installed (``pip install spotlite[aio]``), the calls go
+out on the event loop itself, many at once, over one aiohttp session per loop
+(up to 100 connections; closed when ``asyncio.run`` ends). Each coroutine runs
+its sync function on the loop up to the point where it sends; the request
+goes out asynchronously, driven by the same retry, 429, redirect, deadline
+and refresh policy as sync calls (one implementation, two drivers), and the
+function then runs again from the start and is handed the answer where it
+sent. So every behaviour is the sync one: argument checks, models, chunked
+writes and ``PartialWriteError``, the settings of ``spotlite.configure`` and
+``spotlite.configured``, and the same exceptions (raised by the ``await``).
+A function that needs a second request (a long list sent in chunks) runs on
+in a worker thread from there. The work between I/O (checks, JSON, models)
+takes turns of about 2 ms with the rest of the loop, so other coroutines
+keep running while hundreds of calls are in flight.
+
+Without aiohttp, with ``aio.configure(executor=...)``, or with your own
+``requests.Session`` in the settings (which only the sync transport can use),
+each coroutine runs the sync function in a worker thread instead: the event
+loop's default executor (``min(32, CPUs + 4)`` threads, the one
+``asyncio.to_thread`` uses) or your executor, so that many calls run at once
+and the others wait for a free thread. Keep such a pool small (16 threads at
+most): the threads compete with the event loop for the interpreter, and a
+bigger pool makes the loop itself stall for tens of milliseconds. The context
+variables of the caller are copied into each call, as ``asyncio.to_thread``
+does.
+
+**Paging.** ``all_pages`` and ``all_items`` fetch up to ``pages_ahead``
+pages of an offset-paged list at once, as their sync twins do (see
+``spotlite.all_pages``); breaking out of the ``async for`` cancels those
+still in flight.
 
 **Cancelling.** Cancelling the task awaiting a call (or an
 ``asyncio.wait_for``/``asyncio.timeout`` running out) does not recall a request
-already sent: Spotify may carry it out. The worker thread finishes its call,
-bounded by the ``deadline`` setting (30 s by default), and its result or
-exception is dropped. A call still waiting for a free thread is cancelled
+already sent: Spotify may carry it out. On the event loop the call's
+connection is closed at once; in a worker thread the call finishes, bounded by
+the ``deadline`` setting (30 s by default), and its result or exception is
+dropped. A call still waiting for a free connection or thread is cancelled
 before it starts and sends nothing. ``asyncio.run`` waits for the default
 executor's threads when it ends, so a program that cancels a call in flight
 exits once that call ends, within the deadline.
 
-**RefreshingToken.** Pass it as the token, as in sync code. It is thread-safe:
-when a token is due, the refresh runs in the worker thread of the call that
-found it due (holding that thread, not the event loop), the other calls' threads
-wait for it, and ``on_refresh`` is called in that worker thread. Do not call the
-token or read its ``access_token`` on the event loop (that may refresh,
-blocking the loop); ``RefreshingToken.for_client`` requests its first token as
-it is built, so build it with
+**RefreshingToken.** Pass it as the token, as in sync code. While its token
+is fresh, a call reads it without blocking; when a refresh is due (or after a
+401 for an expired token), the refresh runs in a worker thread of the loop's
+default executor, never on the event loop: one refresh at a time, the other
+calls wait for it, and ``on_refresh`` is called in that worker thread. Any
+other callable token (a token store's) is called in a worker thread too. Do
+not call the token or read its ``access_token`` on the event loop yourself
+(that may refresh, blocking the loop); ``RefreshingToken.for_client`` requests
+its first token as it is built, so build it with
 ``await asyncio.to_thread(spotlite.RefreshingToken.for_client, client_id, client_secret)``.
 
 Types come from the sync functions: each coroutine is ``_async(sync_function)``
@@ -148,7 +170,8 @@ def _async(fn: Callable[_Params, _R]) -> Callable[_Params, Coroutine[Any, Any, _
         driver = _native()
         if driver is None:
             return await _in_worker(functools.partial(fn, *args, **kwargs))
-        return await _on_loop(driver, functools.partial(fn, *map(_kept, args), **{k: _kept(v) for k, v in kwargs.items()}))
+        again: Callable[..., _R] = fn  # run more than once: one-shot iterators among the arguments read once, here
+        return await _on_loop(driver, functools.partial(again, *map(_kept, args), **{k: _kept(v) for k, v in kwargs.items()}))
 
     functools.update_wrapper(twin, fn)  # __name__, __doc__, __wrapped__ (so inspect.signature is fn's)...
     twin.__module__ = __name__
@@ -243,7 +266,7 @@ class _Replay:
             self.sent += 1
             if (had.request.method, had.request.url) != (request.method, request.url):
                 raise RuntimeError(f"the function sent {request.method} {request.url} where it sent "
-                                   f"{had.request.method} {had.request.url} before: it must not depend on time")
+                                   f"{had.request.method} {had.request.url} before: run again, a function must send the same requests")
             if had.error is not None:
                 raise had.error
             return had.value

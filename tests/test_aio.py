@@ -417,3 +417,75 @@ def test_vendored_aio_builds_its_twins_from_its_own_copy(tmp_path: Path, monkeyp
     monkeypatch.syspath_prepend(str(tmp_path))
     vendored: Any = importlib.import_module("vendored_aio._vendor.spotlite.aio")
     assert vendored.album.__wrapped__.__module__ == "vendored_aio._vendor.spotlite.api.albums"
+
+
+# Sending on the event loop (aiohttp)
+
+
+def test_calls_go_out_on_the_event_loop_not_in_threads(loopback: Callable[[Handler], Server]) -> None:
+    loopback(standin())
+    threads: list[str] = []
+    original = spotlite._http.exchanged
+
+    def noted(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return original(*args)
+
+    async def main() -> None:
+        assert aio._native() is not None
+        albums = await asyncio.gather(*(aio.album(TOKEN, MAIN_ALBUM) for _ in range(5)))
+        assert {album.id for album in albums} == {MAIN_ALBUM}
+
+    spotlite._http.exchanged = noted  # the sync path's exchange: never used here
+    try:
+        asyncio.run(main())
+    finally:
+        spotlite._http.exchanged = original
+    assert threads == [] and asyncio_workers() == []
+
+
+def test_a_function_of_several_requests_ends_in_a_worker_with_its_first_answer(
+    loopback: Callable[[Handler], Server]
+) -> None:
+    server = loopback(standin())
+    ids = [MAIN_ALBUM] * 25 + [BIG_ALBUM] * 5  # 20 per request: two requests
+
+    async def main() -> None:
+        few = await aio.albums(TOKEN, (album_id for album_id in ids[:3]))  # a one-shot iterator, read once
+        assert [album.id for album in few if album] == [MAIN_ALBUM] * 3
+        many = await aio.albums(TOKEN, iter(ids))
+        assert [album.id for album in many if album] == ids
+
+    asyncio.run(main())
+    asked = [r.path.split("?")[0] for r in server.requests]
+    assert asked == ["/v1/albums"] * 3  # the first request of the second call sent once, not again in the worker
+
+
+def test_the_session_closes_when_asyncio_run_ends(loopback: Callable[[Handler], Server]) -> None:
+    loopback(standin())
+    from spotlite import _aiohttp
+
+    async def main() -> Any:
+        await aio.album(TOKEN, MAIN_ALBUM)
+        return _aiohttp._session()
+
+    session = asyncio.run(main())
+    assert session.closed and _aiohttp._sessions == {}
+    code = ("import asyncio, sys, warnings; warnings.simplefilter('error'); sys.path[:0] = ['tests']; "
+            "import spotlite; from spotlite import aio; "
+            f"spotlite.configure(api_url={spotlite.settings().api_url!r}); "
+            f"print(asyncio.run(aio.album('{TOKEN}', '{MAIN_ALBUM}')).id)")
+    done = subprocess.run([sys.executable, "-X", "dev", "-c", code], check=False, capture_output=True, text=True,
+                          cwd=REPO)
+    assert done.stdout.strip() == MAIN_ALBUM and "Unclosed" not in done.stderr, done.stderr
+
+
+def test_a_function_that_sends_differently_when_run_again_is_refused(loopback: Callable[[Handler], Server]) -> None:
+    loopback(standin())
+    paths = iter([f"/albums/{MAIN_ALBUM}", f"/albums/{BIG_ALBUM}"])
+
+    def fickle(token: str) -> Any:
+        return spotlite.request(token, "GET", next(paths))
+
+    with pytest.raises(RuntimeError, match="must send the same requests"):
+        asyncio.run(aio._async(fickle)(TOKEN))

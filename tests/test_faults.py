@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable
 
 import pytest
-from drivers import Call
 import requests
+from drivers import Call
 from loopback import Handler, Request, Server, answer, reply, reset, scripted, stall
 
 import spotlite
