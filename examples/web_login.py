@@ -9,8 +9,11 @@ Open http://127.0.0.1:5000 in two browsers (or a private window) and log in
 as two users. ``/login`` begins an authorisation and keeps the pending
 authorisation (a dict of str) in the user's Flask session; ``/callback``
 finishes it with the URL Spotify redirected to. Each user's token lives on
-the server, in a dict keyed by a random session id; only that id is in the
-cookie. A real app would keep tokens in a database, not in memory.
+the server, in an SQLite database (``web_login.db``) keyed by a random session
+id; only that id is in the cookie. Every worker process of the app (gunicorn
+-w 4) opens the same database, so a user who logged in on one is known to all,
+a restart logs no one out, and a token due for a refresh is refreshed once,
+by one worker, whichever serves the user first (``RefreshingToken.from_store``).
 
 Flask's session is a signed cookie the user can read: fine for the pending
 authorisation, whose state only guards this user's own login. Scope: user-read-private.
@@ -24,7 +27,9 @@ from __future__ import annotations
 import html
 import re
 import secrets
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import _offline
@@ -34,16 +39,25 @@ from werkzeug.wrappers import Response
 import spotlite
 
 
-def create_app(client_id: str, client_secret: str, redirect_uri: str) -> Flask:
-    """The app, logging users in to the Spotify app of these credentials."""
+def create_app(client_id: str, client_secret: str, redirect_uri: str, store: spotlite.TokenStore) -> Flask:
+    """The app, logging users in to the Spotify app of these credentials, keeping their tokens in ``store``."""
     app = Flask(__name__)
-    app.secret_key = secrets.token_bytes(32)
-    tokens: dict[str, spotlite.RefreshingToken] = {}  # session id -> the user's token, refreshed when due
+    app.secret_key = secrets.token_bytes(32)  # a real app reads a fixed one, the same in every worker
+
+    def user_token() -> spotlite.RefreshingToken | None:
+        """This user's token from the store, refreshed through it when due; None when not logged in."""
+        sid = session.get("sid")
+        if not sid:
+            return None
+        try:
+            return spotlite.RefreshingToken.from_store(store, sid, client_id, client_secret)
+        except spotlite.AuthError:  # logged out (here or in another worker)
+            return None
 
     @app.route("/")
     def index() -> str:
         """The logged-in user's name, or a link to log in."""
-        token = tokens.get(session.get("sid", ""))
+        token = user_token()
         if token is None:
             return '<a href="/login">Log in with Spotify</a>'
         user = spotlite.current_user(token)
@@ -68,14 +82,16 @@ def create_app(client_id: str, client_secret: str, redirect_uri: str) -> Flask:
         except spotlite.SpotliteError as error:  # refused, a stale tab, a code used twice
             return f'Login failed ({html.escape(str(error))}): <a href="/login">try again</a>', 400
         sid = secrets.token_urlsafe(32)
-        tokens[sid] = spotlite.RefreshingToken(token, client_id, client_secret)
+        store.save(sid, token)  # the access and refresh tokens; never the client secret
         session["sid"] = sid
         return redirect("/")
 
     @app.route("/logout")
     def logout() -> Response:
-        """Forget the user's token."""
-        tokens.pop(session.pop("sid", ""), None)
+        """Forget the user's token, in every worker."""
+        sid = session.pop("sid", None)
+        if sid:
+            store.delete(sid)
         return redirect("/")
 
     return app
@@ -97,11 +113,13 @@ def two_browsers(app: Flask) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     with _offline.configuration(__file__, "login") as conf:
-        app = create_app(conf.client_id, conf.client_secret, conf.redirect_uri)
         if conf.live:
+            app = create_app(conf.client_id, conf.client_secret, conf.redirect_uri, spotlite.SQLiteStore("web_login.db"))
             app.run(host="127.0.0.1", port=urlsplit(conf.redirect_uri).port or 5000)
         else:
-            print("\n".join(two_browsers(app)))
+            with tempfile.TemporaryDirectory() as folder:
+                store = spotlite.SQLiteStore(Path(folder) / "web_login.db")
+                print("\n".join(two_browsers(create_app(conf.client_id, conf.client_secret, conf.redirect_uri, store))))
     return 0
 
 

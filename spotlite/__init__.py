@@ -42,6 +42,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "prompt_for_user_token",
     ),
     "refreshing": ("RefreshingToken",),
+    "stores._base": ("TokenStore",),
+    "stores.memory": ("MemoryStore",),
+    "stores.file": ("FileStore",),
+    "stores.sqlite": ("SQLiteStore",),
+    "stores.redis": ("RedisStore",),
     "config": ("config_from_environment", "config_from_file", "config_to_file"),
     "models._base": ("Model", "from_dict", "to_dict"),
     "api.raw": ("request",),
@@ -93,7 +98,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 # The public submodules, loaded on first use too: ``spotlite.models.FullAlbum``, ``spotlite.errors.NotFound``.
 _SUBMODULES = ("aio", "api", "auth", "config", "errors", "ids", "login", "models", "paging", "refreshing", "scope",
-               "testing")
+               "stores", "testing")
 
 if TYPE_CHECKING:
     from typing import Any
@@ -109,6 +114,7 @@ if TYPE_CHECKING:
     from . import paging as paging
     from . import refreshing as refreshing
     from . import scope as scope
+    from . import stores as stores
     from . import testing as testing
     from ._http import *
     from ._token import *
@@ -138,6 +144,11 @@ if TYPE_CHECKING:
     from .models._base import *
     from .paging import *
     from .refreshing import *
+    from .stores._base import TokenStore as TokenStore
+    from .stores.file import *
+    from .stores.memory import *
+    from .stores.redis import *
+    from .stores.sqlite import *
 
 
 def __getattr__(name: str) -> Any:

@@ -8,6 +8,10 @@
 The file is Tekore's format (``[DEFAULT]`` with ``SPOTIFY_CLIENT_ID``,
 ``SPOTIFY_CLIENT_SECRET``, ``SPOTIFY_REDIRECT_URI``, ``SPOTIFY_USER_REFRESH``),
 readable by its owner only; an empty secret means the login used PKCE.
+
+Both commands hold a lock on the file while they read and write it (a byte
+lock in ``.<file>.lock`` beside it), so ``token`` runs at once on one file
+refresh one after the other, each with the refresh token the last one saved.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ import argparse
 import configparser
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from functools import partial
 
 from . import scope as scopes
@@ -125,7 +130,8 @@ def _login(args: argparse.Namespace) -> None:
     if not token.refresh_token:
         raise Failure("Spotify sent no refresh token: nothing to save")
     try:
-        config_to_file(args.file, (client_id, client_secret, redirect_uri, token.refresh_token))
+        with _locked(args.file):
+            config_to_file(args.file, (client_id, client_secret, redirect_uri, token.refresh_token))
     except OSError as error:
         raise Failure(f"cannot write {args.file}: {error.strerror or error}") from None
     flow = "PKCE" if token.uses_pkce else "the client secret"
@@ -133,24 +139,31 @@ def _login(args: argparse.Namespace) -> None:
 
 
 def _token(args: argparse.Namespace) -> None:
-    """Refresh from the file, print the access token, save a rotated refresh token."""
+    """Refresh from the file, print the access token, save a rotated refresh token: all under the file's lock."""
+    with _locked(args.file):
+        token = _refresh_file(args.file)
+    print(token.access_token)
+
+
+def _refresh_file(file: str) -> Token:
+    """Refresh with the file's refresh token and save the one Spotify rotated in."""
     try:
-        client_id, client_secret, _, refresh_token = config_from_file(args.file, return_refresh=True, missing_ok=True)
+        client_id, client_secret, _, refresh_token = config_from_file(file, return_refresh=True, missing_ok=True)
     except FileNotFoundError:
-        raise Failure(f"no file {args.file}: run `python -m spotlite login` first") from None
+        raise Failure(f"no file {file}: run `python -m spotlite login` first") from None
     except OSError as error:
-        raise Failure(f"cannot read {args.file}: {error.strerror or type(error).__name__}") from None
+        raise Failure(f"cannot read {file}: {error.strerror or type(error).__name__}") from None
     except configparser.Error as error:  # its message may quote a line of the file: a secret
-        raise Failure(f"cannot read {args.file}: not an INI file of Tekore's form ({type(error).__name__})") from None
+        raise Failure(f"cannot read {file}: not an INI file of Tekore's form ({type(error).__name__})") from None
     if not client_id or not refresh_token:
-        raise Failure(f"{args.file} holds no client ID or no refresh token: run `python -m spotlite login`")
+        raise Failure(f"{file} holds no client ID or no refresh token: run `python -m spotlite login`")
     token = _refresh(client_id, client_secret, refresh_token)
     if token.refresh_token and token.refresh_token != refresh_token:
         try:
-            config_to_file(args.file, (None, None, None, token.refresh_token))
+            config_to_file(file, (None, None, None, token.refresh_token))
         except OSError as error:
-            raise Failure(f"cannot save the new refresh token to {args.file}: {error.strerror or error}") from None
-    print(token.access_token)
+            raise Failure(f"cannot save the new refresh token to {file}: {error.strerror or error}") from None
+    return token
 
 
 def _refresh(client_id: str, client_secret: str | None, refresh_token: str) -> Token:
@@ -158,6 +171,25 @@ def _refresh(client_id: str, client_secret: str | None, refresh_token: str) -> T
     if client_secret:
         return refresh_user_token(client_id, client_secret, refresh_token)
     return refresh_pkce_token(client_id, refresh_token)
+
+
+@contextmanager
+def _locked(file: str) -> Iterator[None]:
+    """Hold the lock of ``file`` among processes (where the system has POSIX record locks)."""
+    from .stores import _oslock
+
+    path = os.path.join(os.path.dirname(file), f".{os.path.basename(file)}.lock")
+    try:
+        import fcntl  # noqa: F401
+    except ImportError:  # Windows: no lock, as before
+        yield
+        return
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(_oslock.hold(path, "config"))
+        except OSError as error:
+            raise Failure(f"cannot lock {file} (with {path}): {error.strerror or error}") from None
+        yield
 
 
 def _ask(prompt: str) -> str:

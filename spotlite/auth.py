@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import math
 import secrets
-import time
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from . import _http
-from ._token import Token
+from ._token import Token, token_from_answer
 from .errors import AuthError, HTTPError, InvalidInput
 from .scope import Scope
 
@@ -265,78 +263,13 @@ def _token_from(body: Any, *, pkce: bool, refresh_token: str | None) -> Token:
     ``AuthError("invalid_response", ...)`` naming the field; no message ever
     holds the value of the access or refresh token.
     """
-    if not isinstance(body, dict):
-        raise _malformed(f"the answer is {_json_kind(body)}, not a JSON object")
-    return Token(
-        access_token=_access_token(body),
-        token_type=_token_type(body),
-        expires_at=time.time() + _expires_in(body),
-        scope=_scope(body),
-        refresh_token=_refresh_token(body, refresh_token),
-        uses_pkce=pkce,
-    )
+    problem = None
+    try:
+        return token_from_answer(body, uses_pkce=pkce, refresh_token=refresh_token)
+    except InvalidInput as error:
+        problem = str(error)
+    raise _malformed(problem)  # outside the handler: no chain
 
 
 def _malformed(problem: str) -> AuthError:
     return AuthError("invalid_response", f"the accounts service answered a malformed token: {problem}")
-
-
-def _json_kind(value: Any) -> str:
-    """The kind of a JSON value, never the value itself (it may be a secret)."""
-    if value is None:
-        return "null"
-    kinds = ((bool, "a boolean"), (int, "a number"), (float, "a number"), (list, "an array"), (dict, "an object"))
-    if isinstance(value, str):
-        return "a string" if value else "an empty string"
-    return next((name for kind, name in kinds if isinstance(value, kind)), type(value).__name__)
-
-
-def _access_token(body: dict[str, Any]) -> str:
-    value = body.get("access_token")
-    if not isinstance(value, str) or not value:
-        got = _json_kind(value) if "access_token" in body else "none"
-        raise _malformed(f"access_token must be a non-empty string, got {got}")
-    return value
-
-
-def _token_type(body: dict[str, Any]) -> str:
-    """``Bearer`` when missing or any case of it; Spotify issues no other kind."""
-    value = body.get("token_type", "Bearer")
-    if not isinstance(value, str) or value.lower() != "bearer":
-        got = "another string" if isinstance(value, str) else _json_kind(value)
-        raise _malformed(f"token_type must be 'Bearer', got {got}")
-    return "Bearer"
-
-
-def _expires_in(body: dict[str, Any]) -> float:
-    """Seconds until the token expires: an hour when missing, else a finite number, 0 or more."""
-    value = body.get("expires_in", 3600)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _malformed(f"expires_in must be a number of seconds, got {_json_kind(value)}")
-    try:
-        seconds = float(value)
-    except OverflowError:  # an int too large for a float
-        seconds = math.inf
-    if not math.isfinite(seconds) or seconds < 0:
-        raise _malformed(f"expires_in must be a finite number of seconds, 0 or more, got {seconds!r}")
-    return seconds
-
-
-def _scope(body: dict[str, Any]) -> str:
-    """The space-separated scopes granted; Spotify sends none (or null) for client tokens."""
-    value = body.get("scope")
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise _malformed(f"scope must be a string of space-separated scopes, got {_json_kind(value)}")
-    return value
-
-
-def _refresh_token(body: dict[str, Any], old: str | None) -> str | None:
-    """The new refresh token, or the old one when Spotify sends none (or null)."""
-    value = body.get("refresh_token")
-    if value is None:
-        return old
-    if not isinstance(value, str) or not value:
-        raise _malformed(f"refresh_token must be a non-empty string, got {_json_kind(value)}")
-    return value

@@ -23,16 +23,29 @@ token Spotify rotates (it does for PKCE)::
 
     def save(token: spotlite.Token) -> None:
         spotlite.config_to_file("spotlite.cfg", (client_id, client_secret, redirect_uri, token.refresh_token))
+
+Processes that share a user's token (web workers, machines) share it through a
+store: ``RefreshingToken.from_store(store, key, client_id, client_secret)``
+reads it from a ``TokenStore`` and refreshes it under the key's lock, so one
+process refreshes and the others use its token (see ``from_store``).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from . import auth
 from ._token import Token
 from .errors import AuthError, InvalidInput, SpotliteError
+
+if TYPE_CHECKING:  # spotlite.stores loads when a store is used
+    from .stores import TokenStore
+
+log = logging.getLogger(__name__)
 
 __all__ = ["RefreshingToken"]
 
@@ -72,6 +85,44 @@ class RefreshingToken:
         self = cls.__new__(cls)
         self._renew = lambda old: auth.request_client_token(client_id, client_secret)
         self._setup(auth.request_client_token(client_id, client_secret), on_refresh)
+        return self
+
+    @classmethod
+    def from_store(
+        cls,
+        store: TokenStore,
+        key: str,
+        client_id: str,
+        client_secret: str | None = None,
+        on_refresh: Callable[[Token], object] | None = None,
+    ) -> RefreshingToken:
+        """The user's token saved in ``store`` under ``key``, refreshed through the store.
+
+        It reads the store once now, and again only when the token is due
+        (a warm token costs no store read). To refresh it takes the key's lock,
+        reads the store again and uses the token there if another process
+        has refreshed it meanwhile; otherwise it refreshes with the refresh
+        token in the store (the latest, when Spotify rotates them) and saves
+        the new token before it releases the lock and hands the token out.
+        A 401 for an expired token does the same. So many processes share one
+        token without ever sending a rotated-out refresh token.
+
+        Args:
+            store: where the token lives (``SQLiteStore``, ``RedisStore``, ...).
+            key: the user's key in the store (your user ID, say).
+            client_id: the app's client ID.
+            client_secret: the app's secret (never written to the store); None for a PKCE token.
+            on_refresh: called with each new ``Token`` this process got.
+
+        Raises:
+            AuthError: nothing is saved under ``key`` (never logged in, or
+                logged out: deleted); raised again by a refresh that finds it deleted.
+        """
+        token = store.load(key)
+        if token is None:
+            raise _logged_out(key)
+        self = cls(token, client_id, client_secret, on_refresh)
+        self._renew = partial(_renew_in_store, store, key, client_id, client_secret)
         return self
 
     def _setup(self, token: Token, on_refresh: Callable[[Token], object] | None) -> None:
@@ -158,6 +209,31 @@ class RefreshingToken:
 
     def __reduce__(self) -> tuple[object, ...]:
         raise TypeError("a RefreshingToken holds a lock and the app's secret: pickle its .token instead")
+
+
+def _renew_in_store(store: TokenStore, key: str, client_id: str, client_secret: str | None, stale: Token) -> Token:
+    """Replace ``stale`` under the key's lock: by the stored token if another process refreshed, else by a refresh.
+
+    The new token is saved before the lock is released, so the next process
+    to take it finds the rotated refresh token.
+    """
+    with store.lock(key):
+        current = store.load(key)
+        if current is None:
+            raise _logged_out(key)
+        if current.access_token != stale.access_token and not current.is_expiring:
+            return current  # another process refreshed while this one waited
+        token = auth.refresh(current, client_id, client_secret)
+        store.save(key, token)
+    log.info("token refreshed for the key %r", key)
+    return token
+
+
+def _logged_out(key: str) -> AuthError:
+    return AuthError(
+        "no_token", f"no token is saved under the key {key!r}: the user logged out (or never logged in); "
+        "ask them to authorise again"
+    )
 
 
 def _copy(error: SpotliteError) -> SpotliteError:

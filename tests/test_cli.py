@@ -9,13 +9,15 @@ import os
 import stat
 import subprocess
 import sys
+import time
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser import Browser, accounts, form_of, free_port, query_of
-from loopback import Handler, Server
+from loopback import Handler, Request, Server, reply
 
 import spotlite
 from spotlite.__main__ import main
@@ -23,6 +25,7 @@ from spotlite.__main__ import main
 CLIENT_ID = "dummy-client-id"
 CLIENT_SECRET = "dummy-client-secret"
 ROOT = Path(__file__).resolve().parent.parent
+SLEEP = time.sleep  # the autouse fixture makes time.sleep return at once
 NAMES = ("SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SPOTIFY_REDIRECT_URI", "SPOTIFY_USER_REFRESH")
 
 Loopback = Callable[[Handler], Server]
@@ -192,3 +195,39 @@ def test_a_missing_file_as_a_real_program(tmp_path: Path) -> None:
     done = run("token", "--file", str(tmp_path / "none.cfg"))
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.startswith("spotlite: no file") and "Traceback" not in done.stderr
+
+
+TOKEN_RUN = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import spotlite
+from spotlite.__main__ import main
+spotlite.configure(accounts_url=sys.argv[2])
+sys.exit(main(["token", "--file", sys.argv[3]]))
+"""
+
+
+def test_token_runs_at_once_on_one_file_both_succeed(loopback: Loopback, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spotify rotates the refresh token and refuses the old one: the runs take turns, each with the latest."""
+    monkeypatch.setattr(time, "sleep", SLEEP)
+    latest = ["old"]
+
+    def rotating(request: Request, conn: Any) -> None:
+        sent = form_of(request)["refresh_token"]
+        if sent != latest[0]:
+            reply(conn, 400, {"error": "invalid_grant", "error_description": "Invalid refresh token"})
+            return
+        SLEEP(0.3)  # long enough for the other run to try meanwhile, were it not waiting
+        latest[0] = sent + "+"
+        reply(conn, 200, {"access_token": f"access-for-{sent}", "expires_in": 3600, "refresh_token": latest[0]})
+
+    server = loopback(rotating)
+    path = tmp_path / "spotlite.cfg"
+    spotlite.config_to_file(path, (CLIENT_ID, "", "http://127.0.0.1:8888/callback", "old"))  # PKCE
+    runs = [subprocess.Popen([sys.executable, "-c", TOKEN_RUN, str(ROOT), server.url + "/accounts", str(path)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    done = [run.communicate(timeout=60) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], done
+    assert sorted(out for out, _ in done) == ["access-for-old\n", "access-for-old+\n"]
+    assert spotlite.config_from_file(path, return_refresh=True, missing_ok=True)[3] == "old++"

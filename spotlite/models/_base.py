@@ -21,7 +21,10 @@ import reprlib
 import sys
 import types
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+if TYPE_CHECKING:
+    from .._token import Token  # loaded on use: its dataclass would compile functions when the models load
 
 __all__ = ["Model", "from_dict", "to_dict"]
 
@@ -52,7 +55,7 @@ def to_dict(value: Any) -> Any:
     """A model, a tuple of models or a plain value as plain JSON-ready data.
 
     Args:
-        value: a model, a tuple of models, or a plain value.
+        value: a model, a tuple of models, a ``Token``, or a plain value.
 
     Returns:
         Dicts, lists and plain values, keyed by Spotify's names.
@@ -62,16 +65,22 @@ def to_dict(value: Any) -> Any:
         return {f.name: to_dict(getattr(value, f.name)) for f in fields if f.repr}
     if isinstance(value, tuple):
         return [to_dict(item) for item in value]
-    return value
+    as_dict = getattr(value, "to_dict", None)  # a Token
+    return value if as_dict is None else as_dict()
 
 
 M = TypeVar("M", bound=Model)
 
 
-def from_dict(model: type[M], data: Any) -> M:
+@overload
+def from_dict(model: type[Token], data: Any) -> Token: ...
+@overload
+def from_dict(model: type[M], data: Any) -> M: ...
+def from_dict(model: type[M | Token], data: Any) -> M | Token:
     """A model built from plain data: what ``to_dict`` gives, or JSON as Spotify sends it.
 
-    ``from_dict(type(m), to_dict(m)) == m``. For JSON a program keeps (test
+    ``from_dict(type(m), to_dict(m)) == m``. ``from_dict(Token, data)`` is
+    ``Token.from_dict(data)``. For JSON a program keeps (test
     fixtures, caches): unknown keys are ignored, missing and null ones take
     the field's default, and a value of the wrong kind raises ``MappingError``
     naming its path.
@@ -84,7 +93,10 @@ def from_dict(model: type[M], data: Any) -> M:
         The model.
     """
     from .._mapper import to_model
+    from .._token import Token
 
+    if model is Token:
+        return Token.from_dict(data)
     if not (isinstance(model, type) and issubclass(model, Model)):
         raise TypeError(f"from_dict builds spotlite's models (spotlite.models), not {model!r}")
     return to_model(model, data)
