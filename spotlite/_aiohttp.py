@@ -99,7 +99,7 @@ async def _drive(config: Settings, steps: Steps) -> _Answer:
             outcome = await _attempt(config, step)
         elif isinstance(step, _Wait):
             await _sleep(step.seconds)
-            outcome = None
+            outcome = step.seconds
         else:
             loop = asyncio.get_running_loop()
             outcome = await loop.run_in_executor(None, contextvars.copy_context().run, step.call, step.argument)
@@ -119,11 +119,13 @@ async def _attempt(config: Settings, step: _Attempt) -> _Answer | _Failure:
                                     sock_read=config.timeout)
     failure: _Failure | None = None
     session = _session()
-    await _sessions[asyncio.get_running_loop()][2].turn()
+    slices = _sessions[asyncio.get_running_loop()][2]
+    await slices.turn()
     try:
         async with session.request(request.method, URL(url, encoded=True), data=request.body, headers=headers,
                                       allow_redirects=False, timeout=timeout, proxy=proxy, ssl=context) as response:
             raw = await response.read()
+            await slices.turn()  # answers arriving together go on a slice at a time
             status, reason, head = response.status, response.reason or "", response.headers
         body = _decoded(raw, head.get("Content-Encoding", ""))
     except Exception as error:  # noqa: BLE001 - aiohttp, asyncio and socket failures, each turned into ours

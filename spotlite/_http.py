@@ -155,7 +155,7 @@ class _Attempt:
 
 
 class _Wait:
-    """A step of the policy: wait ``seconds`` before the next attempt. The driver sends back None."""
+    """A step of the policy: wait ``seconds`` before the next attempt. The driver sends back the seconds waited."""
 
     __slots__ = ("seconds",)
 
@@ -394,7 +394,7 @@ def _drive(config: Settings, steps: Steps) -> _Answer:
             outcome = _attempt(config, step.request, step.url, step.secret, step.deadline)
         elif isinstance(step, _Wait):
             time.sleep(step.seconds)
-            outcome = None
+            outcome = step.seconds
         else:
             outcome = step.call(step.argument)
 
@@ -437,8 +437,7 @@ def _retrying(config: Settings, request: _Request, secret: str | None, deadline:
             break
         if waited + delay > config.max_wait or time.monotonic() + delay >= deadline:
             break
-        yield _Wait(delay)
-        waited += delay
+        waited += yield _Wait(delay)
     if isinstance(outcome, _Failure):
         raise outcome.error
     return outcome

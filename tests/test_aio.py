@@ -489,3 +489,57 @@ def test_a_function_that_sends_differently_when_run_again_is_refused(loopback: C
 
     with pytest.raises(RuntimeError, match="must send the same requests"):
         asyncio.run(aio._async(fickle)(TOKEN))
+
+
+def test_a_token_from_a_store_refreshes_in_a_worker_not_on_the_loop(loopback: Callable[[Handler], Server]) -> None:
+    from spotlite.stores.memory import MemoryStore
+
+    server = loopback(standin())
+    store = MemoryStore()
+    store.save("someone", spotlite.Token(access_token="dummy-old-token", expires_at=time.time(),
+                                         refresh_token="dummy-refresh-token"))
+    token = spotlite.RefreshingToken.from_store(store, "someone", "client-id", "client-secret")
+    loop_thread: list[str] = []
+    saved_in: list[str] = []
+    save = store.save
+
+    def noted(key: str, new: spotlite.Token) -> None:
+        saved_in.append(threading.current_thread().name)
+        save(key, new)
+
+    store.save = noted  # type: ignore[method-assign]
+
+    async def main() -> None:
+        loop_thread.append(threading.current_thread().name)
+        albums = await asyncio.gather(*(aio.album(token, MAIN_ALBUM) for _ in range(5)))
+        assert {album.id for album in albums} == {MAIN_ALBUM}
+
+    asyncio.run(main())
+    assert [r.path for r in server.requests].count("/accounts/api/token") == 1
+    assert len(saved_in) == 1 and saved_in[0].startswith("asyncio_") and saved_in != loop_thread
+    stored = store.load("someone")
+    assert stored is not None and stored.access_token == "dummy-access-token"
+
+
+def test_without_aiohttp_the_calls_run_in_worker_threads(
+    loopback: Callable[[Handler], Server], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = loopback(standin(LATENCY))
+    monkeypatch.setattr(aio, "_driver", None)  # as when aiohttp is not installed
+    workers: list[str] = []
+
+    def token() -> str:
+        workers.append(threading.current_thread().name)
+        return TOKEN
+
+    async def main() -> None:
+        albums = await asyncio.gather(*(aio.album(token, MAIN_ALBUM) for _ in range(4)))
+        assert {album.id for album in albums} == {MAIN_ALBUM}
+        first = await aio.album_tracks(TOKEN, BIG_ALBUM, limit=7)
+        assert [track.name async for track in aio.all_items(TOKEN, first)] == [f"Song No. {n}" for n in range(1, 61)]
+        with pytest.raises(spotlite.NotFound):
+            await aio.album(TOKEN, UNKNOWN)
+
+    asyncio.run(main())
+    assert len(workers) == 4 and all(name.startswith("asyncio_") for name in workers)
+    assert len(server.requests) == 4 + 1 + 2 + 1
