@@ -14,10 +14,12 @@ way the cassettes hold the request exactly as spotlite sent it to
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +30,7 @@ from recording import CREDENTIALS, HOSTS, LIVE, RECORDING, use_cassette
 from requests.adapters import HTTPAdapter
 
 import spotlite
-from spotlite import _aiohttp, _http
+from spotlite import _aiohttp, _http, aio
 
 
 class LoopbackAdapter(HTTPAdapter):
@@ -42,6 +44,28 @@ class LoopbackAdapter(HTTPAdapter):
         response = super().send(request, **kwargs)
         response.url = original
         return response
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--driver", choices=DRIVERS, default="sync",
+                     help="aio: run the endpoint, auth and paging tests through spotlite.aio's twins (tox runs both)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With ``--driver aio``, only the tests of the endpoint, auth and paging modules, which ``through_aio`` covers."""
+    if config.getoption("driver") == "aio":
+        api = {f"test_{path.stem}" for path in (Path(spotlite.__file__).parent / "api").glob("[!_]*.py")}
+        items[:] = [item for item in items if item.module.__name__ in api | {"test_auth", "test_paging"}]
+
+
+@pytest.fixture(autouse=True)
+def through_aio(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``--driver aio``, ``spotlite.<name>`` runs ``spotlite.aio.<name>`` for every name aio has, each in a
+    fresh event loop: the same tests, the same cassettes, on the async driver."""
+    if request.config.getoption("driver") != "aio":
+        return
+    for name in aio._HOME:
+        monkeypatch.setattr(spotlite, name, functools.partial(on_driver("aio"), getattr(spotlite, name)))
 
 
 @pytest.fixture(scope="session")
