@@ -149,7 +149,7 @@ def test_the_deadline_bounds_retries_and_waits(call: Call, loopback: Loopback, m
     server = loopback(slow_503)
     spotlite.configure(deadline=0.6, retries=20, backoff=0.05)
     start = time.monotonic()
-    with pytest.raises(ServiceUnavailable):
+    with pytest.raises((ServiceUnavailable, Timeout)):  # the last 503, or the attempt the deadline cut short
         call(spotlite.request, BEARER, "GET", "/me")
     assert time.monotonic() - start < 2.0  # 20 retries would take over 4 s
     assert 1 <= len(server.requests) <= 5
