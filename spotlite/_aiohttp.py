@@ -82,8 +82,7 @@ class Slices:
 
 def slices() -> Slices:
     """The running loop's ``Slices``."""
-    _session()
-    return _sessions[asyncio.get_running_loop()][2]
+    return _loop_state()[2]
 
 
 async def _drive(config: Settings, steps: Steps) -> _Answer:
@@ -118,8 +117,7 @@ async def _attempt(config: Settings, step: _Attempt) -> _Answer | _Failure:
     timeout = aiohttp.ClientTimeout(total=remaining, sock_connect=min(config.timeout, remaining),
                                     sock_read=config.timeout)
     failure: _Failure | None = None
-    session = _session()
-    slices = _sessions[asyncio.get_running_loop()][2]
+    session, _, slices = _loop_state()
     await slices.turn()
     try:
         async with session.request(request.method, URL(url, encoded=True), data=request.body, headers=headers,
@@ -160,12 +158,17 @@ def _decoded(body: bytes, encoding: str) -> bytes:
 
 def _session() -> aiohttp.ClientSession:
     """The running loop's session, created on its first call, closed when ``asyncio.run`` ends."""
+    return _loop_state()[0]
+
+
+def _loop_state() -> tuple[aiohttp.ClientSession, AsyncIterator[None], Slices]:
+    """The running loop's session, the generator that closes it, and its ``Slices``; created on its first call."""
     loop = asyncio.get_running_loop()
     found = _sessions.get(loop)
     if found is not None and not found[0].closed:
-        return found[0]
-    for old in [old for old in _sessions if old.is_closed()]:  # loops closed without shutting down async generators
-        del _sessions[old]
+        return found
+    for old in [old for old in list(_sessions) if old.is_closed()]:  # closed without shutting down async generators
+        _sessions.pop(old, None)
     connector = aiohttp.TCPConnector(limit=CONNECTIONS)
     session = aiohttp.ClientSession(connector=connector, auto_decompress=False, cookie_jar=aiohttp.DummyCookieJar(),
                                     trust_env=False, skip_auto_headers=("Accept-Encoding", "User-Agent"))
@@ -177,8 +180,8 @@ def _session() -> aiohttp.ClientSession:
         first.send(None)  # runs to its yield, awaiting nothing
     except StopIteration:
         pass
-    _sessions[loop] = session, closer, Slices(loop)
-    return session
+    state = _sessions[loop] = session, closer, Slices(loop)
+    return state
 
 
 async def _closing(loop: asyncio.AbstractEventLoop, session: aiohttp.ClientSession) -> AsyncIterator[None]:
@@ -187,7 +190,7 @@ async def _closing(loop: asyncio.AbstractEventLoop, session: aiohttp.ClientSessi
         yield
     finally:
         if _sessions.get(loop, (None,))[0] is session:
-            del _sessions[loop]
+            _sessions.pop(loop, None)
         await session.close()
 
 
