@@ -176,7 +176,7 @@ def _async(fn: Callable[_Params, _R]) -> Callable[_Params, Coroutine[Any, Any, _
     functools.update_wrapper(twin, fn)  # __name__, __doc__, __wrapped__ (so inspect.signature is fn's)...
     twin.__module__ = __name__
     twin.__qualname__ = fn.__name__
-    twin.__doc__ = _twin_doc(fn.__doc__, f"``spotlite.{fn.__name__}``: a coroutine sending on the event loop")
+    twin.__doc__ = _twin_doc(fn.__doc__, f"``spotlite.{fn.__name__}``: a coroutine that does not block the event loop")
     return twin
 
 
@@ -266,7 +266,8 @@ class _Replay:
             self.sent += 1
             if (had.request.method, had.request.url) != (request.method, request.url):
                 raise RuntimeError(f"the function sent {request.method} {request.url} where it sent "
-                                   f"{had.request.method} {had.request.url} before: run again, a function must send the same requests")
+                                   f"{had.request.method} {had.request.url} before: run again, a function must "
+                                   f"send the same requests")
             if had.error is not None:
                 raise had.error
             return had.value
