@@ -21,6 +21,7 @@ no cookies, and decodes gzip and deflate itself.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextvars
 import os
 import ssl
@@ -56,9 +57,12 @@ class Slices:
 
     Calls whose answers arrive together would otherwise all parse in one pass
     of the loop (200 albums: about 100 ms) while no other coroutine runs.
-    Before each piece of work a call waits for ``turn``: once the pieces of this
-    pass of the loop took ``SLICE`` seconds, the rest wait for the next pass, so
-    timers, other tasks and I/O run in between.
+    Before each piece of work a call waits for ``turn``: while the pieces of
+    this pass have taken less than ``SLICE`` seconds and no call is waiting it
+    goes on at once; otherwise it queues, and each later pass lets as many
+    queued calls go, in order, as took about ``SLICE`` in the pass before. So
+    timers, other tasks and I/O run in between, and a waiting call costs one
+    wake-up, however many wait.
     """
 
     SLICE = 0.002
@@ -66,18 +70,45 @@ class Slices:
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         self.started = time.perf_counter()
-        self.renewing = False
+        self.waiting: collections.deque[asyncio.Future[None]] = collections.deque()
+        self.scheduled = False
+        self.batch = 4  # calls let go per pass, adjusted to what fits in a slice
 
     async def turn(self) -> None:
-        """Return at once while this pass's slice lasts; else once a later pass has time."""
-        while time.perf_counter() - self.started > self.SLICE:
-            if not self.renewing:  # the next pass starts a new slice before the calls waiting for it go on
-                self.renewing = True
-                self.loop.call_soon(self._renew)
-            await asyncio.sleep(0)
+        """Return at once while this pass's slice lasts and none waits; else once a later pass has time."""
+        if not self.waiting and time.perf_counter() - self.started <= self.SLICE:
+            return
+        await self._queued(first=False)
+        while time.perf_counter() - self.started > self.SLICE:  # let go, but the calls before used up the slice
+            await self._queued(first=True)
 
-    def _renew(self) -> None:
-        self.started, self.renewing = time.perf_counter(), False
+    def _queued(self, first: bool) -> asyncio.Future[None]:
+        queued = self.loop.create_future()
+        if first:
+            self.waiting.appendleft(queued)
+        else:
+            self.waiting.append(queued)
+        if not self.scheduled:
+            self.scheduled = True
+            self.loop.call_soon(self._let_go, time.perf_counter(), 0)
+        return queued
+
+    def _let_go(self, since: float, let_go: int) -> None:
+        """At the start of a pass: a new slice, and the next calls in the queue go on (in this pass's tasks)."""
+        now = time.perf_counter()
+        if let_go:  # the calls let go last time ran since then: about as many as fitted in a slice go now
+            fitted = int(let_go * self.SLICE / max(now - since, 1e-6))
+            self.batch = max(1, min(fitted, 2 * self.batch, 64))
+        self.started = now
+        count = 0
+        while self.waiting and count < self.batch:
+            queued = self.waiting.popleft()
+            if not queued.done():  # a cancelled call's turn is skipped
+                queued.set_result(None)
+                count += 1
+        self.scheduled = bool(self.waiting)
+        if self.scheduled:
+            self.loop.call_soon(self._let_go, time.perf_counter(), count)
 
 
 def slices() -> Slices:
