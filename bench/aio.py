@@ -47,8 +47,8 @@ from spotlite import aio
 
 LATENCY = 0.02
 IN_FLIGHT = (1, 10, 50, 200)
-SECONDS = 1.0
-ROUNDS = 3
+SECONDS = 0.6
+ROUNDS = 5
 TICK = 0.001
 
 Call = Callable[[], Awaitable[object]]
@@ -130,7 +130,8 @@ def main() -> None:
     import aiohttp
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, {platform.machine()}, aiohttp {aiohttp.__version__}, "
-          f"latency {LATENCY * 1000:.0f} ms, ticker {TICK * 1000:.0f} ms, {SECONDS} s per cell")
+          f"latency {LATENCY * 1000:.0f} ms, ticker {TICK * 1000:.0f} ms, {ROUNDS} rounds of {SECONDS} s per cell, "
+          f"load average {os.getloadavg()[0]:.1f}")
     body = recorded_body("test_albums/test_album.yaml", Path("/tmp"))
     print(f"album body: {body.stat().st_size / 1024:.0f} KiB")
     with running({f"/v1/albums/{ALBUM_ID}": body}, latency=LATENCY) as base:
@@ -160,6 +161,7 @@ def main() -> None:
           + "\n|---|" + "---|" * len(IN_FLIGHT))
     for name, cells in results.items():
         print(f"| {name} | " + " | ".join(f"{p99:.1f} / {top:.0f}" for _, p99, top in cells) + " |")
+    print(f"\nload average after: {os.getloadavg()[0]:.1f}")
     ours = results["`spotlite.aio`, defaults"]
     for other in ("Tekore async (httpx)", "raw `aiohttp` (no models)"):
         if other in results:

@@ -26,11 +26,13 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "errors": (
         "AuthError", "BadGateway", "BadRequest", "ClientError", "ErrorResponse", "Forbidden", "GatewayTimeout",
         "HTTPError", "InternalServerError", "InvalidInput", "InvalidToken", "MappingError", "NotFound",
-        "PartialWriteError", "RedirectError", "ServerError", "ServiceUnavailable", "SpotliteError", "Timeout",
-        "TooManyRequests", "TransportError", "Unauthorised",
+        "PartialWriteError", "QuotaExceeded", "RedirectError", "ServerError", "ServiceUnavailable", "SpotliteError",
+        "Timeout", "TooManyRequests", "TransportError", "Unauthorised",
     ),
     "_token": ("Token", "TokenLike"),
     "_http": ("Settings", "configure", "configured", "settings"),
+    "_cache": ("MemoryCache", "SharedCache"),
+    "_gate": ("RateLimitGate",),
     "ids": ("KINDS", "parse", "to_id", "to_ids", "to_uri"),
     "paging": ("all_items", "all_pages", "next_page", "previous_page"),
     "auth": (
@@ -116,6 +118,8 @@ if TYPE_CHECKING:
     from . import scope as scope
     from . import stores as stores
     from . import testing as testing
+    from ._cache import *
+    from ._gate import *
     from ._http import *
     from ._token import *
     from .api.albums import *

@@ -4,12 +4,12 @@ The only module that imports ``aiohttp`` (the optional extra ``spotlite[aio]``);
 ``spotlite.aio`` imports it on its first call, when aiohttp is installed.
 
 ``exchanged`` is the async twin of ``_http.exchanged``: it drives the very same
-policy generators (``_http._authorised`` and the layers under it) and turns
-the answer into JSON or an error with the same ``_http.finished``; only the
-steps are carried out differently. An ``_Attempt`` is one aiohttp request,
+policy generator (``_http.sent``: the cache, the token, retries, the gate,
+redirects) to the same JSON or error; only the steps are carried out
+differently. An ``_Attempt`` is one aiohttp request,
 bounded by the call's deadline; a ``_Wait`` is ``asyncio.sleep``; a
-``_Blocking`` call (a token refresh, a token store) runs in the loop's
-default executor, never on the event loop.
+``_Blocking`` call (a token refresh, a token store, a shared cache or gate)
+runs in the loop's default executor, never on the event loop.
 
 One ``aiohttp.ClientSession`` per event loop, created on the loop's first call
 and closed when ``asyncio.run`` ends (it shuts down async generators, and a
@@ -35,7 +35,7 @@ import aiohttp
 from yarl import URL
 
 from . import _http
-from ._http import Settings, Steps, _Answer, _Attempt, _Failure, _Request, _Wait
+from ._http import Settings, Steps, T, _Answer, _Attempt, _Failure, _Request, _Wait
 from ._token import TokenLike
 from .errors import Timeout
 
@@ -47,9 +47,9 @@ _contexts: dict[str | None, ssl.SSLContext] = {}  # per CA bundle
 _sleep = asyncio.sleep  # the tests make waits instant here, as they do time.sleep for the sync driver
 
 
-async def answered(config: Settings, request: _Request, token: TokenLike | None) -> _Answer:
-    """The final answer to ``request``, the policy driven on this loop (``_http.finished`` says what it means)."""
-    return await _drive(config, _http._authorised(config, request, token))
+async def exchanged(config: Settings, request: _Request, token: TokenLike | None) -> Any:
+    """The exchange of the async path: the policy driven on this loop; the answer's JSON, or its error raised."""
+    return await _drive(config, _http.sent(config, request, token))
 
 
 class Slices:
@@ -116,15 +116,15 @@ def slices() -> Slices:
     return _loop_state()[2]
 
 
-async def _drive(config: Settings, steps: Steps) -> _Answer:
+async def _drive(config: Settings, steps: Steps[T]) -> T:
     """Carry out the policy's steps on the running event loop: the async driver."""
     outcome: Any = None
     while True:
         try:
             step = steps.send(outcome)
         except StopIteration as done:
-            answer: _Answer = done.value
-            return answer
+            result: T = done.value
+            return result
         if isinstance(step, _Attempt):
             outcome = await _attempt(config, step)
         elif isinstance(step, _Wait):
@@ -132,7 +132,7 @@ async def _drive(config: Settings, steps: Steps) -> _Answer:
             outcome = step.seconds
         else:
             loop = asyncio.get_running_loop()
-            outcome = await loop.run_in_executor(None, contextvars.copy_context().run, step.call, step.argument)
+            outcome = await loop.run_in_executor(None, contextvars.copy_context().run, step.call)
 
 
 async def _attempt(config: Settings, step: _Attempt) -> _Answer | _Failure:

@@ -4,12 +4,16 @@
 
 - ``send``: build the request (the URL under ``api_url``, the body), hand it to
   the exchange, raise the error of an error answer, parse the JSON of the rest;
+  with a cache configured, ``_through_cache`` serves a read from it or
+  revalidates it, and tells it of writes (``_cache.py`` holds its rules);
 - ``_authorised``: resolve the token; after a 401 for an expired token from a
   refreshing source, refresh once and resend;
 - ``_retrying``: the retry policy under one deadline for the whole call: a 429
   waits its ``Retry-After`` (backoff when it is missing or unusable), a 5xx or
   a broken connection is retried with backoff and jitter, but only for
   idempotent requests (and for any request that never reached the server);
+  a 429 closes the rate-limit gate of its API for every call (``_gate.py``)
+  and a spent quota (``QUOTA_EXCEEDED``) is final;
 - ``_redirected``: the redirect policy: a read may follow a few redirects (the
   token only to the same origin); a write is never re-sent, its 3xx is an error;
 - ``_attempt``: one request and its whole body, every transport failure turned
@@ -17,11 +21,12 @@
 
 The three policy layers do no I/O (sans-I/O, as h11 is to httpcore): each is a
 generator that yields what it needs done (an ``_Attempt`` to send, a ``_Wait``,
-a ``_Blocking`` call such as a token refresh) and is sent back what came of it.
+a ``_Blocking`` call such as a token refresh or a shared cache's store) and is
+sent back what came of it.
 ``_drive`` carries the steps out with ``requests`` and ``time.sleep``;
 ``spotlite._aiohttp`` carries the very same steps out on an asyncio event loop.
-So retries, 429 waits, redirects, the deadline and the refresh after a 401
-are one implementation, whichever drives them.
+So retries, 429 waits, the gate, the cache, redirects, the deadline and the
+refresh after a 401 are one implementation, whichever drives them.
 
 One ``requests.Session`` is created on first use and shared by every thread.
 spotlite sends through its transport adapter directly: it never reads
@@ -40,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import dataclasses
+import functools
 import json as jsonlib
 import math
 import os
@@ -48,14 +54,17 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from . import _log
+from ._gate import RateLimitGate
 from ._token import TokenLike, access_token_of, ready_access_token
 from .errors import (
     ErrorResponse,
     HTTPError,
     InvalidInput,
+    QuotaExceeded,
     RedirectError,
     Timeout,
     TooManyRequests,
@@ -65,6 +74,9 @@ from .errors import (
 
 if TYPE_CHECKING:
     import requests
+
+    from ._cache import Cached, HTTPCache
+    from ._gate import Gate
 
 __all__ = ["Settings", "configure", "configured", "settings"]
 
@@ -76,6 +88,8 @@ USER_AGENT = "spotlite (+https://pypi.org/project/spotlite/)"
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _READS = frozenset({"GET", "HEAD"})
 _UNSENT = ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError")  # failures before sending
+PROCESS_GATE = RateLimitGate()  # the default: one gate for the threads and tasks of this process
+T = TypeVar("T")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,8 +102,11 @@ class Settings:
     bounds the retries of one call (0 switches retrying off); ``max_wait``
     caps the seconds spent waiting between retries; ``backoff`` is the first
     retry delay, doubled each time. ``session`` is your own
-    ``requests.Session``, or None for spotlite's own. ``pages_ahead`` is how
-    many pages of an offset-paged list ``all_items`` fetches at once.
+    ``requests.Session``, or None for spotlite's own. ``cache`` is an HTTP
+    cache (``MemoryCache``, ``SharedCache``), or None for none; ``gate`` the
+    rate-limit gate (one per process by default), or None for none.
+    ``pages_ahead`` is how many pages of an offset-paged list ``all_items``
+    fetches at once.
     """
 
     api_url: str = SPOTIFY_API
@@ -108,6 +125,12 @@ class Settings:
     """The first retry delay in seconds, doubled for each retry (with jitter)."""
     session: requests.Session | None = None
     """Your own ``requests.Session`` (proxies, adapters, a cache); None for spotlite's own."""
+    cache: HTTPCache | None = None
+    """An HTTP cache following Spotify's ``Cache-Control`` and ``ETag`` (``MemoryCache()``, ``SharedCache(store)``);
+    None (the default) for none."""
+    gate: Gate | None = PROCESS_GATE
+    """The rate-limit gate: after a 429, every call to that API waits out its ``Retry-After``. One per process by
+    default; ``RateLimitGate(store)`` shares it among processes; None switches it off."""
     pages_ahead: int = 6
     """Pages ``all_items`` and ``all_pages`` fetch at once on an offset-paged list (halved after a 429); 1 fetches
     one page after another."""
@@ -164,15 +187,15 @@ class _Wait:
 
 
 class _Blocking:
-    """A step of the policy: ``call(argument)``, which may block (a token refresh); the driver sends back its result.
+    """A step of the policy: ``call()``, which may block (a token refresh, a store); the driver sends back its result.
 
     The sync driver calls it where it is; the async one in a worker thread, never on the event loop.
     """
 
-    __slots__ = ("argument", "call")
+    __slots__ = ("call",)
 
-    def __init__(self, call: Callable[[Any], Any], argument: Any) -> None:
-        self.call, self.argument = call, argument
+    def __init__(self, call: Callable[[], Any]) -> None:
+        self.call = call
 
 
 _settings = Settings()
@@ -204,7 +227,8 @@ def configure(**changes: Any) -> Settings:
 
     Args:
         changes: settings to change, by name (``timeout``, ``deadline``, ``retries``, ``max_wait``, ``backoff``,
-            ``session``, ``api_url``, ``accounts_url``, ``pages_ahead``); the others keep their values.
+            ``session``, ``api_url``, ``accounts_url``, ``cache``, ``gate``, ``pages_ahead``); the others keep their
+            values.
 
     Returns:
         The settings in force before the change.
@@ -271,6 +295,10 @@ def _check(config: Settings) -> None:
         raise InvalidInput("timeout and deadline must be more than 0 seconds")
     if isinstance(config.retries, bool) or not isinstance(config.retries, int) or config.retries < 0:
         raise InvalidInput(f"retries must be an int, 0 or more, got {config.retries!r}")
+    if config.cache is not None and not callable(getattr(config.cache, "lookup", None)):
+        raise InvalidInput(f"cache must be a MemoryCache, a SharedCache or None, got {type(config.cache).__name__}")
+    if config.gate is not None and not callable(getattr(config.gate, "opens_at", None)):
+        raise InvalidInput(f"gate must be a RateLimitGate or None, got {type(config.gate).__name__}")
     ahead = config.pages_ahead
     if isinstance(ahead, bool) or not isinstance(ahead, int) or not 1 <= ahead <= 20:
         raise InvalidInput(f"pages_ahead must be an int from 1 to 20, got {ahead!r}")
@@ -307,8 +335,48 @@ def send(
 
 
 def exchanged(config: Settings, request: _Request, token: TokenLike | None) -> Any:
-    """The exchange of the sync path: the policy driven with ``requests``; the answer's JSON, or its error."""
-    return finished(request, _drive(config, _authorised(config, request, token)))
+    """The exchange of the sync path: the policy driven with ``requests``; the answer's JSON, or its error raised."""
+    return _drive(config, sent(config, request, token))
+
+
+def sent(config: Settings, request: _Request, token: TokenLike | None) -> Steps[Any]:
+    """The policy of a whole call: the answer's JSON (through the cache, when one is configured), or its error."""
+    if config.cache is not None and request.bearer:
+        return (yield from _through_cache(config, config.cache, request, token))
+    return finished(request, (yield from _authorised(config, request, token)))
+
+
+def _through_cache(config: Settings, cache: HTTPCache, request: _Request, token: TokenLike | None) -> Steps[Any]:
+    """``send`` with a cache: a read served fresh from it or revalidated; a write makes what it changed stale."""
+    if request.method != "GET":
+        written = functools.partial(cache.written, config.api_url, request.url)
+        try:
+            answer = yield from _authorised(config, request, token)
+        except Exception:
+            yield from _by(cache, written)  # the write may have taken effect all the same
+            raise
+        yield from _by(cache, written)
+        return finished(request, answer)
+    secret = yield from _secret(token)
+    kept: Cached | None = yield from _by(cache, functools.partial(cache.lookup, request.url, secret))
+    if kept is not None and kept.fresh(time.time()):
+        _log.cached(request.url, kept.expires - time.time())
+        return kept.json()
+    if kept is not None and kept.etag:
+        request.headers["If-None-Match"] = kept.etag
+    sent_at = time.time()
+    answer = yield from _authorised(config, request, token)
+    if answer.status == 304 and kept is not None:
+        renewed = functools.partial(cache.revalidated, request.url, secret, kept, answer.headers, sent_at)
+        return (yield from _by(cache, renewed)).json()
+    parsed = finished(request, answer)
+    if answer.status == 200:
+        store = functools.partial(cache.store, config.api_url, request.url, secret, answer.headers, answer.body,
+                                  sent_at, parsed)
+        stored: Cached | None = yield from _by(cache, store)
+        if stored is not None:
+            return stored.json()
+    return parsed
 
 
 def finished(request: _Request, answer: _Answer) -> Any:
@@ -378,42 +446,57 @@ def _under_configured(config: Settings, url: str, bearer: bool) -> str:
 
 # The policy: generators of steps, no I/O.
 
-Steps = Generator["_Attempt | _Wait | _Blocking", Any, "_Answer"]
+Steps = Generator["_Attempt | _Wait | _Blocking", Any, T]
 
 
-def _drive(config: Settings, steps: Steps) -> _Answer:
+def _drive(config: Settings, steps: Steps[T]) -> T:
     """Carry out the policy's steps here and now, in this thread: the sync driver."""
     outcome: Any = None
     while True:
         try:
             step = steps.send(outcome)
         except StopIteration as done:
-            answer: _Answer = done.value
-            return answer
+            result: T = done.value
+            return result
         if isinstance(step, _Attempt):
             outcome = _attempt(config, step.request, step.url, step.secret, step.deadline)
         elif isinstance(step, _Wait):
             time.sleep(step.seconds)
             outcome = step.seconds
         else:
-            outcome = step.call(step.argument)
+            outcome = step.call()
 
 
-def _authorised(config: Settings, request: _Request, token: TokenLike | None) -> Steps:
+def _by(part: object, call: Callable[[], T]) -> Steps[T]:
+    """``call()`` of a cache or gate: made here when ``part`` never blocks (``blocks`` False), else a ``_Blocking`` step.
+
+    The async driver makes a ``_Blocking`` call in a worker thread: a shared cache or gate reads its store there.
+    """
+    if not getattr(part, "blocks", True):
+        return call()
+    result: T = yield _Blocking(call)
+    return result
+
+
+def _secret(token: TokenLike | None) -> Steps[str]:
+    """The access token to send; a source that may block (a refresh, a store) is read by the driver."""
+    secret = ready_access_token(token)
+    if secret is None:
+        secret = yield _Blocking(functools.partial(access_token_of, token))
+    return secret
+
+
+def _authorised(config: Settings, request: _Request, token: TokenLike | None) -> Steps[_Answer]:
     """Send with the token; after a 401 for an expired token from a refreshing source, refresh once and resend.
 
     A refreshing source (``RefreshingToken``) offers ``refresh_after_401``.
     """
     deadline = time.monotonic() + config.deadline  # one for the whole call, the resend after a refresh included
-    secret = None
-    if request.bearer:
-        secret = ready_access_token(token)
-        if secret is None:  # a source that may block (a refresh, a store): the driver decides where it runs
-            secret = yield _Blocking(access_token_of, token)
+    secret = (yield from _secret(token)) if request.bearer else None
     answer = yield from _retrying(config, request, secret, deadline)
     renew = getattr(token, "refresh_after_401", None)
     if secret is not None and renew is not None and answer.status == 401 and _expired(answer):
-        renewed = yield _Blocking(renew, secret)
+        renewed = yield _Blocking(functools.partial(renew, secret))
         answer = yield from _retrying(config, request, access_token_of(renewed), deadline)
     return answer
 
@@ -427,16 +510,28 @@ def _says_expired(message: str) -> bool:
     return "expired" in message.lower()
 
 
-def _retrying(config: Settings, request: _Request, secret: str | None, deadline: float) -> Steps:
-    """Send, retrying by the policy, until an answer is final or ``deadline`` comes; raise a final transport failure."""
-    waited = 0.0
+def _retrying(config: Settings, request: _Request, secret: str | None, deadline: float) -> Steps[_Answer]:
+    """Send, retrying by the policy, until an answer is final or ``deadline`` comes; raise a final transport failure.
+
+    Before each attempt the call waits at the rate-limit gate; a 429 closes it
+    (the call that got it waits its ``Retry-After`` as a retry delay).
+    """
+    waited, waited_out = 0.0, 0.0  # seconds waited; the gate's closing this call has waited out itself
     for attempt in range(config.retries + 1):
+        held = yield from _held_at_gate(config, request, deadline, waited, waited_out)
+        if held:
+            waited += yield _Wait(held)
+        started = time.monotonic()
         outcome = yield from _redirected(request, secret, deadline)
+        _log.attempt(request.method, request.url, outcome, attempt + 1, started)
         delay = _retry_delay(config, request, outcome, attempt)
+        if isinstance(outcome, _Answer) and outcome.status == 429 and delay is not None:
+            waited_out = yield from _close_gate(config, request, outcome)
         if delay is None or attempt == config.retries:
             break
         if waited + delay > config.max_wait or time.monotonic() + delay >= deadline:
             break
+        _log.retry(request.method, request.url, outcome, delay, attempt + 1, config.retries)
         waited += yield _Wait(delay)
     if isinstance(outcome, _Failure):
         raise outcome.error
@@ -448,6 +543,8 @@ def _retry_delay(config: Settings, request: _Request, outcome: _Answer | _Failur
     if isinstance(outcome, _Failure):
         return _backoff(config, attempt) if outcome.retryable else None
     if outcome.status == 429:
+        if _message(outcome)[1] == "QUOTA_EXCEEDED":
+            return None  # the quota is spent: waiting seconds does not help
         global last_429
         last_429 = time.monotonic()
         retry_after = _retry_after(outcome.headers)
@@ -455,6 +552,53 @@ def _retry_delay(config: Settings, request: _Request, outcome: _Answer | _Failur
     if outcome.status >= 500 and outcome.status != 501:
         return _backoff(config, attempt) if request.idempotent else None
     return None
+
+
+def _api_of(config: Settings, url: str) -> str:
+    """The API a URL belongs to, whose gate a call waits at: ``api_url``, ``accounts_url`` or the URL's origin."""
+    for base in (config.api_url, config.accounts_url):
+        if url.startswith(base):
+            return base
+    return "://".join(_origin(url))
+
+
+def _held_at_gate(
+    config: Settings, request: _Request, deadline: float, waited: float, waited_out: float
+) -> Steps[float]:
+    """Seconds to wait before sending, while the rate-limit gate of the request's API is closed (0 when open).
+
+    ``waited_out``: the time the gate opens that this call has already waited
+    for (after its own 429). A wait longer than the call may still wait
+    (``max_wait``, the deadline) raises ``TooManyRequests`` at once, with nothing sent.
+    """
+    gate = config.gate
+    if gate is None:
+        return 0.0
+    api = _api_of(config, request.url)
+    opens_at: float = yield from _by(gate, functools.partial(gate.opens_at, api))
+    seconds = opens_at - time.time()
+    if seconds <= 0 or opens_at <= waited_out:
+        return 0.0
+    if waited + seconds > config.max_wait or time.monotonic() + seconds >= deadline:
+        raise TooManyRequests(429, f"rate limited: calls to {api} wait {seconds:.1f} s more after a 429, longer than "
+                                   f"this call may wait (max_wait, deadline); nothing was sent",
+                              url=request.url, retry_after=seconds)
+    _log.held(request.method, request.url, seconds, api)
+    return seconds
+
+
+def _close_gate(config: Settings, request: _Request, answer: _Answer) -> Steps[float]:
+    """After a 429 with a usable ``Retry-After``, keep every call to the API waiting until it has passed.
+
+    Returns the time the gate opens, as this 429 set it (0 when it set none).
+    """
+    retry_after = _retry_after(answer.headers)
+    gate = config.gate
+    if gate is None or not retry_after:
+        return 0.0
+    until = time.time() + retry_after
+    yield from _by(gate, functools.partial(gate.close, _api_of(config, request.url), until))
+    return until
 
 
 def _backoff(config: Settings, attempt: int) -> float:
@@ -475,7 +619,7 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
     return seconds if math.isfinite(seconds) and seconds >= 0 else None
 
 
-def _redirected(request: _Request, secret: str | None, deadline: float) -> Generator[_Attempt, Any, _Answer | _Failure]:
+def _redirected(request: _Request, secret: str | None, deadline: float) -> Steps[_Answer | _Failure]:
     """One attempt, following a read's redirects; a write's redirect comes back as the final answer."""
     url, token = request.url, secret
     for _ in range(MAX_REDIRECTS + 1):
@@ -680,7 +824,7 @@ def _error(answer: _Answer, method: str, scopes: tuple[str, ...], notes: Mapping
     if note:
         message += f". {note}"
     kept = ErrorResponse(status, answer.reason, answer.url, _kept_headers(answer.headers), answer.body)
-    cls = error_class(status)
+    cls = QuotaExceeded if status == 429 and reason == "QUOTA_EXCEEDED" else error_class(status)
     location = answer.headers.get("Location")
     if cls is RedirectError:
         message = _redirect_message(method, location)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import json
 import sys
 import threading
 import types
@@ -30,7 +31,7 @@ from typing import Any, Literal, TypeVar, Union
 
 from .errors import MappingError
 
-__all__ = ["alias", "to_model"]
+__all__ = ["SharedJSON", "alias", "plain", "to_model"]
 
 T = TypeVar("T")
 Converter = Callable[[Any], Any]
@@ -44,11 +45,43 @@ _SCALARS = {str: "str", int: "int", float: "float", bool: "bool"}
 _ANNOTATIONS: dict[str, types.CodeType] = {}  # compiled annotations, see _hints
 
 
+class SharedJSON(dict[str, Any]):
+    """A JSON object the HTTP cache parsed once and hands to every call that reads it.
+
+    Nothing changes it, so the model of each class built from it is built once
+    (``to_model``) and shared: models are frozen. ``plain`` gives a caller who
+    may change what it gets its own copy.
+    """
+
+    __slots__ = ("body", "models")
+
+    def __init__(self, body: bytes, parsed: dict[str, Any]) -> None:
+        super().__init__(parsed)
+        self.body = body
+        """The answer's body, as it came."""
+        self.models: dict[type, Any] = {}
+        """The models built from it, by class."""
+
+
 def to_model(cls: type[T], data: object) -> T:
-    """Build ``cls`` from parsed JSON, compiling its converter on first use."""
+    """Build ``cls`` from parsed JSON, compiling its converter on first use (once per class for a ``SharedJSON``)."""
+    if type(data) is SharedJSON:
+        model: T | None = data.models.get(cls)
+        if model is None:
+            model = data.models[cls] = _convert(cls, dict(data))  # converters take plain dicts
+        return model
+    return _convert(cls, data)
+
+
+def _convert(cls: type[T], data: object) -> T:
     convert = _CONVERTERS.get(cls) or _compile(cls)
     result: T = convert(data)
     return result
+
+
+def plain(data: Any) -> Any:
+    """``data`` itself, or for a ``SharedJSON`` a fresh parse of its body that the caller may change."""
+    return json.loads(data.body) if type(data) is SharedJSON else data
 
 
 def alias(key: str) -> dict[str, str]:

@@ -191,19 +191,12 @@ async def _on_loop(driver: Any, call: Callable[[], _R]) -> _R:
     each function is the sync one, checks, models and errors included: only
     the exchange differs.
     """
-    from ._http import _exchange, finished
+    from ._http import _exchange
 
     answers: list[_Exchanged] = []
     slices = driver.slices()
-    answered: tuple[Any, Any] | None = None  # the request just sent and its answer, not yet parsed
     while True:
-        await slices.turn()  # checks, JSON and models share the loop's time with the rest of the program
-        if answered is not None:
-            request, answer = answered
-            try:
-                answers.append(_Exchanged(request, finished(request, answer), None))
-            except Exception as error:  # noqa: BLE001 - raised again where the function sent, as in sync code
-                answers.append(_Exchanged(request, None, error.with_traceback(None)))
+        await slices.turn()  # checks and models share the loop's time with the rest of the program
         replay = _Replay(answers)
         reset = _exchange.set(replay)
         try:
@@ -216,10 +209,9 @@ async def _on_loop(driver: Any, call: Callable[[], _R]) -> _R:
             return await _in_worker(functools.partial(_replayed, answers, call))
         config, request, token = replay.pending
         try:
-            answered = request, await driver.answered(config, request, token)
+            answers.append(_Exchanged(request, await driver.exchanged(config, request, token), None))
         except Exception as error:  # noqa: BLE001 - raised again where the function sent, as the sync path raises it
             answers.append(_Exchanged(request, None, error.with_traceback(None)))
-            answered = None
 
 
 def _replayed(answers: list[_Exchanged], call: Callable[[], _R]) -> _R:

@@ -11,6 +11,7 @@
     │   │   ├── Forbidden            403
     │   │   ├── NotFound             404
     │   │   └── TooManyRequests      429 (.retry_after)
+    │   │       └── QuotaExceeded    429 with reason QUOTA_EXCEEDED: not retried
     │   └── ServerError
     │       ├── InternalServerError  500
     │       ├── BadGateway           502
@@ -53,6 +54,7 @@ __all__ = [
     "MappingError",
     "NotFound",
     "PartialWriteError",
+    "QuotaExceeded",
     "RedirectError",
     "ServerError",
     "ServiceUnavailable",
@@ -204,6 +206,16 @@ class TooManyRequests(ClientError):
         super().__init__(status, message, reason=reason, url=url, response=response)
         self.retry_after = retry_after
         """Spotify's ``Retry-After`` in seconds; None when missing or unusable."""
+
+
+class QuotaExceeded(TooManyRequests):
+    """429 with reason ``QUOTA_EXCEEDED``: the app's quota is used up; raised at once, never retried.
+
+    A development-mode app's quota belongs to its developer's account: once it
+    is spent, every call fails until ``retry_after`` (when Spotify gives it)
+    or until the quota renews. Waiting a few seconds does not help, so
+    spotlite does not retry; ask Spotify for extended quota to lift it.
+    """
 
 
 class ServerError(HTTPError):

@@ -34,18 +34,20 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from . import auth
+from ._log import get_logger
 from ._token import Token
 from .errors import AuthError, InvalidInput, SpotliteError
 
 if TYPE_CHECKING:  # spotlite.stores loads when a store is used
     from .stores import TokenStore
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 __all__ = ["RefreshingToken"]
 
@@ -197,6 +199,8 @@ class RefreshingToken:
             finally:
                 self._attempts += 1  # counted once ended, so the threads waiting meanwhile see it
             self._token, self._failure = token, None
+            if log.isEnabledFor(logging.INFO):
+                log.info("token refreshed; the new one expires in %.0f s", token.expires_at - time.time())
             if self._on_refresh is not None:
                 self._on_refresh(token)
         return token
@@ -225,8 +229,7 @@ def _renew_in_store(store: TokenStore, key: str, client_id: str, client_secret: 
             return current  # another process refreshed while this one waited
         token = auth.refresh(current, client_id, client_secret)
         store.save(key, token)
-    log.info("token refreshed for the key %r", key)
-    return token
+    return token  # logged by _refresh, as every refresh is
 
 
 def _logged_out(key: str) -> AuthError:

@@ -14,13 +14,17 @@ way the cassettes hold the request exactly as spotlite sent it to
 from __future__ import annotations
 
 import asyncio
+import base64
+import dataclasses
 import functools
+import logging
 import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 import requests
@@ -68,6 +72,105 @@ def through_aio(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
         monkeypatch.setattr(spotlite, name, functools.partial(on_driver("aio"), getattr(spotlite, name)))
 
 
+class SecretWatch(logging.Handler):
+    """Every record spotlite logs during the whole run, at every level, and every secret the run sent or received.
+
+    Secrets: each access token sent, the client secret of a ``Basic`` header,
+    ``client_secret``, ``code``, ``code_verifier`` and ``refresh_token`` in
+    forms, and the tokens of every token answer. No record may hold one.
+    """
+
+    FORM_SECRETS = ("client_secret", "code", "code_verifier", "refresh_token")
+    ANSWER_SECRETS = ("access_token", "refresh_token")
+    SHORTEST = 8  # shorter "secrets" (test placeholders such as "AQ") would match ordinary words
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+        self.secrets: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def saw(self, *found: str) -> None:
+        self.secrets.update(value for value in found if isinstance(value, str) and len(value) >= self.SHORTEST)
+
+    def saw_request(self, request: Any) -> None:
+        """The secrets of a request as built: a ``Basic`` header's, and those of a form."""
+        basic = request.headers.get("Authorization", "")
+        if basic.startswith("Basic "):
+            self.saw(basic[6:], *base64.b64decode(basic[6:]).decode(errors="replace").split(":", 1)[1:])
+        if request.headers.get("Content-Type") == "application/x-www-form-urlencoded" and request.body:
+            form = dict(parse_qsl(request.body.decode(errors="replace")))
+            self.saw(*(form.get(name, "") for name in self.FORM_SECRETS))
+
+    def saw_answer(self, parsed: Any) -> None:
+        """The tokens of a token answer."""
+        if isinstance(parsed, dict) and "access_token" in parsed:
+            self.saw(*(parsed.get(name) or "" for name in self.ANSWER_SECRETS))
+
+    def leaks(self, records: list[logging.LogRecord]) -> list[str]:
+        """The records (as text) that hold a secret."""
+        formatter = logging.Formatter()
+        texts = [f"{record.name} {record.levelname} {record.getMessage()} {formatter.formatException(record.exc_info)}"
+                 if record.exc_info else f"{record.name} {record.levelname} {record.getMessage()}" for record in records]
+        return [text for text in texts if any(secret in text for secret in self.secrets)]
+
+
+WATCH = SecretWatch()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_record() -> Iterator[SecretWatch]:
+    """Capture every record spotlite logs, at DEBUG and up, for the whole run, and what the run kept secret."""
+    logger = logging.getLogger("spotlite")
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(WATCH)
+    originals = {name: getattr(_http, name) for name in ("_request", "_transmit", "_parsed")}
+
+    def built(*args: Any, **kwargs: Any) -> Any:
+        request = originals["_request"](*args, **kwargs)
+        WATCH.saw_request(request)
+        return request
+
+    def transmitted(config: Any, request: Any, url: str, secret: str | None, *args: Any, **kwargs: Any) -> Any:
+        WATCH.saw(secret or "")  # the access token sent
+        return originals["_transmit"](config, request, url, secret, *args, **kwargs)
+
+    def parsed(answer: Any) -> Any:
+        value = originals["_parsed"](answer)
+        WATCH.saw_answer(value)
+        return value
+
+    sending = _aiohttp._attempt
+
+    async def sent_on_the_loop(config: Any, step: Any) -> Any:
+        WATCH.saw(step.secret or "")  # the access token the async driver sent
+        return await sending(config, step)
+
+    _http._request, _http._transmit, _http._parsed = built, transmitted, parsed  # type: ignore[assignment]
+    _aiohttp._attempt = sent_on_the_loop  # type: ignore[assignment]
+    yield WATCH
+    for name, original in originals.items():
+        setattr(_http, name, original)
+    _aiohttp._attempt = sending  # type: ignore[assignment]
+    logger.removeHandler(WATCH)
+    logger.setLevel(level)
+    leaks = WATCH.leaks(WATCH.records)
+    assert not leaks, f"{len(leaks)} log records of the run hold a secret: {leaks[:5]}"
+
+
+@pytest.fixture(autouse=True)
+def no_secret_logged() -> Iterator[None]:
+    """Fail a test whose flows logged a token, a secret, a code or a verifier, at any level."""
+    first = len(WATCH.records)
+    yield
+    leaks = WATCH.leaks(WATCH.records[first:])
+    if leaks:
+        pytest.fail(f"a log record holds a secret: {leaks[0]}")
+
+
 @pytest.fixture(scope="session")
 def standin() -> Iterator[None]:
     """When recording without credentials: serve the stand-in and route Spotify's hosts to it."""
@@ -88,9 +191,13 @@ def standin() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Every test runs inside its own cassette (but those on a loopback server); retries never really sleep."""
+    """Every test runs inside its own cassette (but those on a loopback server); retries never really sleep.
+
+    Each test starts with a rate-limit gate of its own, so a 429 of one test holds no call of the next.
+    """
     monkeypatch.setattr(_http.time, "sleep", lambda seconds: None)
     monkeypatch.setattr(_aiohttp, "_sleep", instant)
+    monkeypatch.setattr(_http, "_settings", dataclasses.replace(_http._settings, gate=spotlite.RateLimitGate()))
     if "loopback" in request.fixturenames:
         yield None
         return

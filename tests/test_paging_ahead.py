@@ -143,10 +143,12 @@ def test_breaking_out_starts_no_more_requests(walk: Walk, loopback: Loopback) ->
     with spotlite.configured(pages_ahead=3):
         pages = walk(first_page(), pages=2)
     assert [page.offset for page in pages] == [0, 50]
-    sent = len(server.requests)
-    assert 2 <= sent <= 1 + 3  # the first page, and at most three ahead
-    threading.Event().wait(0.3)
-    assert len(server.requests) == sent  # none started after the loop broke out
+    for _ in range(20):  # those already under way may still arrive: until none has for 0.2 s (at most 4 s)
+        sent = len(server.requests)
+        threading.Event().wait(0.2)
+        if len(server.requests) == sent:
+            break
+    assert 2 <= len(server.requests) <= 1 + 3  # the first page, and the three fetched ahead at most: none after
 
 
 def test_the_first_page_alone_fetches_nothing(walk: Walk, loopback: Loopback) -> None:

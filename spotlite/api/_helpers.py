@@ -6,11 +6,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from .._http import send
+from .._log import get_logger
 from .._mapper import to_model
 from .._token import TokenLike
 from ..errors import InvalidInput, MappingError, PartialWriteError, SpotliteError, TransportError
 from ..ids import to_ids
 
+_log = get_logger(__name__)
 T = TypeVar("T")
 S = TypeVar("S", bound="str | None")  # what a chunk of a write returns: a playlist's snapshot ID, or None
 
@@ -200,7 +202,7 @@ def list_of(kind: type[T], body: Any) -> list[T]:
     """Check that an answer is a JSON array of one kind (booleans, market codes, genres)."""
     if not isinstance(body, list) or not all(type(item) is kind for item in body):
         raise MappingError(f"array of {kind.__name__}", body)
-    return body
+    return list(body)  # the caller's own, never the HTTP cache's
 
 
 def change_library(
@@ -272,6 +274,7 @@ def write_chunks(
                 message += "; the failed request may or may not have taken effect"
             if snapshot is not None:
                 message += f"; the playlist's snapshot is now {snapshot!r}"
+            _log.warning("%s", message)
             raise PartialWriteError(
                 f"{message}. {hint}",
                 written=tuple(items[:done]),

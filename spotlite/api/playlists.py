@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, overload
 
 from .._http import send
-from .._mapper import to_model
+from .._mapper import plain, to_model
 from .._token import TokenLike
 from ..errors import InvalidInput, MappingError
 from ..ids import parse, segment, to_uri
@@ -600,7 +600,8 @@ def _object(body: Any) -> dict[str, Any]:
     """An answer asked with ``fields``, as the plain dict it is."""
     if not isinstance(body, dict):
         raise MappingError("object", body)
-    return body
+    mine: dict[str, Any] = plain(body)  # the caller's own, never the HTTP cache's
+    return mine
 
 
 def _jpeg_base64(image: bytes | str) -> bytes:

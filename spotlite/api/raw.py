@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._http import send
+from .._mapper import plain
 from .._token import TokenLike
 from ..errors import InvalidInput
 from ._helpers import check_str
@@ -39,4 +40,4 @@ def request(
     check_str("path", path, empty=False)
     if params is not None and not isinstance(params, Mapping):
         raise InvalidInput(f"params must be a dict of query parameters or None, got {type(params).__name__}")
-    return send(method.upper(), path, token=token, params=params, json=json)
+    return plain(send(method.upper(), path, token=token, params=params, json=json))

@@ -17,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from .caching import cached
+
 API = "https://api.spotify.com/v1"
 
 
@@ -71,7 +73,8 @@ def dispatch(request: Request) -> Reply:
         if method == request.method and match:
             request.params = match.groupdict()
             result = handler(request)
-            return result if isinstance(result, Reply) else Reply(200, result)
+            reply = result if isinstance(result, Reply) else Reply(200, result)
+            return cached(request.method, request.path, request.headers, reply)
     return error(404, "Service not found")
 
 
