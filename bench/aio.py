@@ -10,6 +10,8 @@ another, for ``SECONDS``; the rate is calls over time. The clients run in
 ``ROUNDS`` interleaved rounds; each cell is a client's median round (by rate). Meanwhile a ticker on
 the same event loop sleeps 1 ms at a time, and the gaps between its ticks show
 how long the loop was kept from running other coroutines (p99 and longest).
+The process's CPU time per call is printed too: on a machine busy with other
+work, rates and gaps vary from run to run far more than it does.
 
 - ``spotlite.aio``: the defaults (with aiohttp installed: sent on the loop);
   typed models (``FullAlbum``);
@@ -54,8 +56,9 @@ TICK = 0.001
 Call = Callable[[], Awaitable[object]]
 
 
-async def measured(call: Call, size: int) -> tuple[float, float, float]:
-    """Calls per second of batches of ``size`` calls, and the p99 and longest gap of a 1 ms ticker (ms)."""
+async def measured(call: Call, size: int) -> tuple[float, float, float, float]:
+    """Calls per second of batches of ``size`` calls, the p99 and longest gap of a 1 ms ticker (ms), and the
+    process's CPU time per call (ms: every thread's, the server's not)."""
     await asyncio.gather(*(call() for _ in range(size)))  # warm up: connections, converters
     gaps: list[float] = []
     done = asyncio.Event()
@@ -69,22 +72,23 @@ async def measured(call: Call, size: int) -> tuple[float, float, float]:
             last = now
 
     ticking = asyncio.create_task(ticker())
-    calls, start = 0, time.perf_counter()
+    calls, start, cpu = 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - start < SECONDS:
         await asyncio.gather(*(call() for _ in range(size)))
         calls += size
     rate = calls / (time.perf_counter() - start)
+    cpu = (time.process_time() - cpu) / calls
     done.set()
     await ticking
     p99 = statistics.quantiles(gaps, n=100)[98] if len(gaps) > 1 else gaps[0]
-    return rate, p99 * 1000, max(gaps) * 1000
+    return rate, p99 * 1000, max(gaps) * 1000, cpu * 1000
 
 
-async def spotlite_aio(size: int) -> tuple[float, float, float]:
+async def spotlite_aio(size: int) -> tuple[float, float, float, float]:
     return await measured(lambda: aio.album(TOKEN, ALBUM_ID), size)
 
 
-async def spotlite_threads(size: int) -> tuple[float, float, float]:
+async def spotlite_threads(size: int) -> tuple[float, float, float, float]:
     with ThreadPoolExecutor(min(32, (os.cpu_count() or 1) + 4)) as pool:
         old = aio.configure(executor=pool)
         try:
@@ -93,7 +97,7 @@ async def spotlite_threads(size: int) -> tuple[float, float, float]:
             aio.configure(executor=old)
 
 
-def tekore_async(base: str) -> Callable[[int], Awaitable[tuple[float, float, float]]] | None:
+def tekore_async(base: str) -> Callable[[int], Awaitable[tuple[float, float, float, float]]] | None:
     try:
         import tekore
         import tekore._client.base as tekore_base
@@ -101,7 +105,7 @@ def tekore_async(base: str) -> Callable[[int], Awaitable[tuple[float, float, flo
         return None
     tekore_base.prefix = base + "/v1/"  # Tekore has no setting for its API's address
 
-    async def run(size: int) -> tuple[float, float, float]:
+    async def run(size: int) -> tuple[float, float, float, float]:
         client = tekore.Spotify(TOKEN, asynchronous=True)
         try:
             return await measured(lambda: client.album(ALBUM_ID), size)
@@ -111,10 +115,10 @@ def tekore_async(base: str) -> Callable[[int], Awaitable[tuple[float, float, flo
     return run
 
 
-def raw_aiohttp(url: str) -> Callable[[int], Awaitable[tuple[float, float, float]]]:
+def raw_aiohttp(url: str) -> Callable[[int], Awaitable[tuple[float, float, float, float]]]:
     import aiohttp
 
-    async def run(size: int) -> tuple[float, float, float]:
+    async def run(size: int) -> tuple[float, float, float, float]:
         async with aiohttp.ClientSession() as session:
 
             async def call() -> object:
@@ -136,7 +140,7 @@ def main() -> None:
     print(f"album body: {body.stat().st_size / 1024:.0f} KiB")
     with running({f"/v1/albums/{ALBUM_ID}": body}, latency=LATENCY) as base:
         spotlite.configure(api_url=base + "/v1")
-        clients: dict[str, Callable[[int], Awaitable[tuple[float, float, float]]] | None] = {
+        clients: dict[str, Callable[[int], Awaitable[tuple[float, float, float, float]]] | None] = {
             "`spotlite.aio`, defaults": spotlite_aio,
             "`spotlite.aio`, worker threads (before)": spotlite_threads,
             "Tekore async (httpx)": tekore_async(base),
@@ -145,9 +149,9 @@ def main() -> None:
         runs = {name: run for name, run in clients.items() if run is not None}
         for name in clients.keys() - runs.keys():
             print(f"{name}: not installed, skipped")
-        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in runs}
+        results: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in runs}
         for size in IN_FLIGHT:  # the clients in interleaved rounds; the median round of each
-            rounds: dict[str, list[tuple[float, float, float]]] = {name: [] for name in runs}
+            rounds: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in runs}
             for _ in range(ROUNDS):
                 for name, run in runs.items():
                     rounds[name].append(asyncio.run(run(size)))  # type: ignore[arg-type]
@@ -156,11 +160,15 @@ def main() -> None:
     header = "| " + " | ".join(str(n) for n in IN_FLIGHT) + " |"
     print("\ncalls/s by calls in flight\n\n| client " + header + "\n|---|" + "---|" * len(IN_FLIGHT))
     for name, cells in results.items():
-        print(f"| {name} | " + " | ".join(f"{rate:.0f}" for rate, _, _ in cells) + " |")
+        print(f"| {name} | " + " | ".join(f"{rate:.0f}" for rate, _, _, _ in cells) + " |")
     print("\nevent loop: longest gap of a 1 ms ticker, p99 / max (ms)\n\n| client " + header
           + "\n|---|" + "---|" * len(IN_FLIGHT))
     for name, cells in results.items():
-        print(f"| {name} | " + " | ".join(f"{p99:.1f} / {top:.0f}" for _, p99, top in cells) + " |")
+        print(f"| {name} | " + " | ".join(f"{p99:.1f} / {top:.0f}" for _, p99, top, _ in cells) + " |")
+    print("\nclient CPU time per call (ms, every thread of the process)\n\n| client " + header
+          + "\n|---|" + "---|" * len(IN_FLIGHT))
+    for name, cells in results.items():
+        print(f"| {name} | " + " | ".join(f"{cpu:.2f}" for _, _, _, cpu in cells) + " |")
     print(f"\nload average after: {os.getloadavg()[0]:.1f}")
     ours = results["`spotlite.aio`, defaults"]
     for other in ("Tekore async (httpx)", "raw `aiohttp` (no models)"):

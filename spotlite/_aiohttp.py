@@ -156,8 +156,8 @@ async def _attempt(config: Settings, step: _Attempt) -> _Answer | _Failure:
         async with session.request(request.method, URL(url, encoded=True), data=request.body, headers=headers,
                                       allow_redirects=False, timeout=timeout, proxy=proxy, ssl=context) as response:
             raw = await response.read()
-            await slices.turn()  # answers arriving together go on a slice at a time
             status, reason, head = response.status, response.reason or "", response.headers
+        await slices.turn()  # the connection is free again; answers that came together go on a slice at a time
         body = _decoded(raw, head.get("Content-Encoding", ""))
     except Exception as error:  # noqa: BLE001 - aiohttp, asyncio and socket failures, each turned into ours
         unsent = isinstance(error, (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError))
