@@ -62,27 +62,33 @@ class Slices:
     goes on at once; otherwise it queues, and each later pass lets as many
     queued calls go, in order, as took about ``SLICE`` in the pass before. So
     timers, other tasks and I/O run in between, and a waiting call costs one
-    wake-up, however many wait. The slice is CPU time of the loop's thread,
-    not wall time: on a busy machine, time the thread spends waiting for a
-    CPU does not count as work done, and calls do not slow down for it.
+    wake-up, however many wait. How many go is reckoned in CPU time of the
+    loop's thread, so on a busy machine, time spent waiting for a CPU does
+    not shrink the batches; a pass also ends after ``SLICE`` of CPU time or
+    twice that of wall time, whichever comes first, so the loop comes round
+    as often as the machine lets it.
     """
 
     SLICE = 0.002
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
-        self.started = time.thread_time()
+        self.started = time.thread_time()  # CPU time of the loop's thread when this pass's slice began
+        self.began = time.monotonic()  # ... and wall time
         self.waiting: collections.deque[asyncio.Future[None]] = collections.deque()
         self.scheduled = False
         self.batch = 4  # calls let go per pass, adjusted to what fits in a slice
 
     async def turn(self) -> None:
         """Return at once while this pass's slice lasts and none waits; else once a later pass has time."""
-        if not self.waiting and time.thread_time() - self.started <= self.SLICE:
+        if not self.waiting and not self._spent():
             return
         await self._queued(first=False)
-        while time.thread_time() - self.started > self.SLICE:  # let go, but the calls before used up the slice
+        while self._spent():  # let go, but the calls let go before it used up the slice
             await self._queued(first=True)
+
+    def _spent(self) -> bool:
+        return time.thread_time() - self.started > self.SLICE or time.monotonic() - self.began > 2 * self.SLICE
 
     def _queued(self, first: bool) -> asyncio.Future[None]:
         queued = self.loop.create_future()
@@ -101,7 +107,7 @@ class Slices:
         if let_go:  # the calls let go last time ran since then: about as many as fitted in a slice go now
             fitted = int(let_go * self.SLICE / max(now - since, 1e-6))
             self.batch = max(1, min(fitted, 2 * self.batch, 64))
-        self.started = now
+        self.started, self.began = now, time.monotonic()
         count = 0
         while self.waiting and count < self.batch:
             queued = self.waiting.popleft()
