@@ -24,15 +24,15 @@ COLUMNS = ("position", "added_at", "kind", "name", "by", "album", "duration_ms",
 
 def row(position: int, entry: PlaylistTrack) -> tuple[object, ...]:
     """An entry as a CSV row: a track, an episode, a local file, or one Spotify no longer has."""
-    item = entry.item
+    item, added_at = entry.item, spotlite.to_dict(entry.added_at)  # a datetime, written as Spotify does: ...Z
     if item is None:
-        return (position, entry.added_at, "unavailable", "", "", "", "", "")
+        return (position, added_at, "unavailable", "", "", "", "", "")
     if isinstance(item, FullEpisode):
         kind, by, album = "episode", item.show.name if item.show else "", ""
     else:  # a FullTrack or a LocalTrack (a file from the user's device)
         kind = "local" if item.is_local else "track"
         by, album = ", ".join(artist.name for artist in item.artists), item.album.name if item.album else ""
-    return (position, entry.added_at, kind, item.name, by, album, item.duration_ms, item.uri)
+    return (position, added_at, kind, item.name, by, album, item.duration_ms, item.uri)
 
 
 def first_own_playlist(token: spotlite.TokenLike) -> str:

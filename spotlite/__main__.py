@@ -125,7 +125,7 @@ def _login(args: argparse.Namespace) -> None:
     prompt = partial(prompt_for_pkce_token, client_id, redirect_uri, scope)
     if client_secret:
         prompt = partial(prompt_for_user_token, client_id, client_secret, redirect_uri, scope)
-    token = prompt(read_input=_ask, open_browser=not args.no_browser, catch_redirect=not args.no_catch,
+    token = prompt(read_input=input, open_browser=not args.no_browser, catch_redirect=not args.no_catch,
                    timeout=args.timeout)
     if not token.refresh_token:
         raise Failure("Spotify sent no refresh token: nothing to save")

@@ -140,7 +140,8 @@ async def _drive(config: Settings, steps: Steps[T]) -> T:
             outcome = step.seconds
         else:
             loop = asyncio.get_running_loop()
-            outcome = await loop.run_in_executor(None, contextvars.copy_context().run, step.call)
+            outcome = await loop.run_in_executor(None, contextvars.copy_context().run, _http.within, step.deadline,
+                                                 step.call)
 
 
 async def _attempt(config: Settings, step: _Attempt) -> _Answer | _Failure:

@@ -8,6 +8,12 @@ arrives on the redirect path with the expected ``state``, answers the browser
 with a short page and returns the URL it was redirected to. Other requests
 (a favicon, a stale tab with another state) get an error page and the wait
 goes on. Every socket is closed when ``wait`` returns.
+
+A connection must send its request within ``HEAD_TIMEOUT`` seconds, or it is
+closed; when ``MAX_CONNECTIONS`` are open, a new one closes the oldest. So
+idle connections (a browser's preconnects, or someone holding the port) never
+lock the redirect out. ``wait`` may also watch a paste: a file or socket, and
+what to do when it can be read (see ``Paste``).
 """
 
 from __future__ import annotations
@@ -17,12 +23,19 @@ import os
 import selectors
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 MAX_HEAD = 16_384  # bytes of a request line and headers
-MAX_CONNECTIONS = 32  # open at once; browsers open a few idle ones ahead
+MAX_CONNECTIONS = 32  # open at once; browsers open a few idle ones ahead; a new one closes the oldest
+HEAD_TIMEOUT = 10.0  # seconds a connection has to send its request head
 SEND_TIMEOUT = 2.0
+
+Paste = tuple[Any, Callable[[], "str | None"]]
+"""Something ``wait`` watches besides the browser: a selectable file or socket, and a function to call when it
+can be read, returning the pasted URL, ``""`` to go on watching, or None to stop watching it."""
 
 DONE_PAGE = "You are logged in to Spotify. You may close this tab and go back to the program."
 REFUSED_PAGE = "The authorisation was not granted. You may close this tab and go back to the program."
@@ -58,7 +71,8 @@ class Catcher:
     base: str  # scheme and authority of the redirect URI, to rebuild the URL
     path: str
     state: str
-    _open: dict[socket.socket, bytearray] = field(default_factory=dict)
+    _open: dict[socket.socket, bytearray] = field(default_factory=dict)  # in the order they were accepted
+    _accepted: dict[socket.socket, float] = field(default_factory=dict)
 
     @classmethod
     def listen(cls, redirect_uri: str, state: str) -> Catcher | None:
@@ -73,7 +87,7 @@ class Catcher:
             if os.name != "nt":  # on Windows this would let us take a port another program holds
                 listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             listener.bind((host, port))
-            listener.listen(16)
+            listener.listen(MAX_CONNECTIONS)
             listener.setblocking(False)
         except OSError:
             listener.close()
@@ -81,21 +95,33 @@ class Catcher:
         parts = urlsplit(redirect_uri)
         return cls(listener, f"{parts.scheme}://{parts.netloc}", parts.path or "/", state)
 
-    def wait(self, timeout: float) -> str | None:
-        """Serve until the redirect arrives (its URL) or ``timeout`` seconds pass (None); then close."""
+    def wait(self, timeout: float, paste: Paste | None = None) -> str | None:
+        """Serve until the redirect arrives, a URL is pasted or ``timeout`` seconds pass; then close.
+
+        Returns the URL the browser was redirected to, the URL pasted, or None.
+        """
         deadline = time.monotonic() + timeout
         selector = selectors.DefaultSelector()
         try:
             selector.register(self.listener, selectors.EVENT_READ)
+            if paste is not None:
+                selector.register(paste[0], selectors.EVENT_READ)
             while (remaining := deadline - time.monotonic()) > 0:
-                for key, _ in selector.select(remaining):
+                for key, _ in selector.select(min(remaining, self._expire())):
                     if key.fileobj is self.listener:
                         self._accept(selector)
-                        continue
-                    assert isinstance(key.fileobj, socket.socket)
-                    caught = self._read(selector, key.fileobj)
-                    if caught is not None:
-                        return caught
+                    elif paste is not None and key.fileobj is paste[0]:
+                        pasted = paste[1]()
+                        if pasted:
+                            return pasted
+                        if pasted is None:
+                            selector.unregister(key.fileobj)
+                    else:
+                        assert isinstance(key.fileobj, socket.socket)
+                        caught = self._read(selector, key.fileobj)
+                        if caught is not None:
+                            return caught
+                self._close_idle(selector)
             return None
         finally:
             for conn in list(self._open):
@@ -108,16 +134,29 @@ class Catcher:
         self.listener.close()
 
     def _accept(self, selector: selectors.BaseSelector) -> None:
-        try:
-            conn, _ = self.listener.accept()
-        except OSError:
-            return
-        if len(self._open) >= MAX_CONNECTIONS:
-            conn.close()
-            return
-        conn.setblocking(False)
-        self._open[conn] = bytearray()
-        selector.register(conn, selectors.EVENT_READ)
+        """Take every connection waiting (a full backlog would make browsers wait a second to retry)."""
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:  # none waiting (BlockingIOError), or the listener failed
+                return
+            if len(self._open) >= MAX_CONNECTIONS:  # the oldest makes room: the redirect is always a new one
+                self._close(selector, next(iter(self._open)))
+            conn.setblocking(False)
+            self._open[conn] = bytearray()
+            self._accepted[conn] = time.monotonic()
+            selector.register(conn, selectors.EVENT_READ)
+
+    def _expire(self) -> float:
+        """Seconds until the oldest connection has had its ``HEAD_TIMEOUT``."""
+        oldest = next(iter(self._accepted.values()), None)
+        return HEAD_TIMEOUT if oldest is None else max(oldest + HEAD_TIMEOUT - time.monotonic(), 0.0)
+
+    def _close_idle(self, selector: selectors.BaseSelector) -> None:
+        """Close the connections that have not sent a whole request head within ``HEAD_TIMEOUT``."""
+        now = time.monotonic()
+        for conn in [conn for conn, since in self._accepted.items() if now - since >= HEAD_TIMEOUT]:
+            self._close(selector, conn)
 
     def _read(self, selector: selectors.BaseSelector, conn: socket.socket) -> str | None:
         """Read what arrived; once the head is whole, answer and close. The redirect URL if this was it."""
@@ -158,6 +197,7 @@ class Catcher:
 
     def _close(self, selector: selectors.BaseSelector, conn: socket.socket, answer: bytes = b"") -> None:
         self._open.pop(conn, None)
+        self._accepted.pop(conn, None)
         try:
             selector.unregister(conn)
         except (KeyError, ValueError):

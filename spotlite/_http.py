@@ -70,6 +70,7 @@ from .errors import (
     TooManyRequests,
     TransportError,
     error_class,
+    quoted,
 )
 
 if TYPE_CHECKING:
@@ -192,10 +193,10 @@ class _Blocking:
     The sync driver calls it where it is; the async one in a worker thread, never on the event loop.
     """
 
-    __slots__ = ("call",)
+    __slots__ = ("call", "deadline")
 
-    def __init__(self, call: Callable[[], Any]) -> None:
-        self.call = call
+    def __init__(self, call: Callable[[], Any], deadline: float | None = None) -> None:
+        self.call, self.deadline = call, deadline  # the call's deadline bounds the requests it makes (a refresh)
 
 
 _settings = Settings()
@@ -207,6 +208,7 @@ _environment: dict[str, tuple[dict[str, str], bool | str]] = {}  # per origin: p
 _exchange: contextvars.ContextVar[Callable[[Settings, _Request, Any], Any] | None] = contextvars.ContextVar(
     "spotlite_exchange", default=None)
 last_429 = 0.0  # time.monotonic() of the last 429 answer in this process: paging fetches fewer pages ahead after it
+_call_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("spotlite_call_deadline", default=None)
 
 
 def settings() -> Settings:
@@ -286,15 +288,15 @@ def _check(config: Settings) -> None:
     for name in ("api_url", "accounts_url"):
         url = getattr(config, name)
         if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-            raise InvalidInput(f"{name} must be an http:// or https:// URL, got {url!r}")
+            raise InvalidInput(f"{name} must be an http:// or https:// URL, got {quoted(url)}")
     for name in ("timeout", "deadline", "max_wait", "backoff"):
         value = getattr(config, name)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or value < 0:
-            raise InvalidInput(f"{name} must be a number of seconds, 0 or more, got {value!r}")
+            raise InvalidInput(f"{name} must be a number of seconds, 0 or more, got {quoted(value)}")
     if config.timeout == 0 or config.deadline == 0:
         raise InvalidInput("timeout and deadline must be more than 0 seconds")
     if isinstance(config.retries, bool) or not isinstance(config.retries, int) or config.retries < 0:
-        raise InvalidInput(f"retries must be an int, 0 or more, got {config.retries!r}")
+        raise InvalidInput(f"retries must be an int, 0 or more, got {quoted(config.retries)}")
     if config.cache is not None and not callable(getattr(config.cache, "lookup", None)):
         raise InvalidInput(f"cache must be a MemoryCache, a SharedCache or None, got {type(config.cache).__name__}")
     if config.gate is not None and not callable(getattr(config.gate, "opens_at", None)):
@@ -357,7 +359,7 @@ def _through_cache(config: Settings, cache: HTTPCache, request: _Request, token:
             raise
         yield from _by(cache, written)
         return finished(request, answer)
-    secret = yield from _secret(token)
+    secret = yield from _secret(token, _deadline(config))
     kept: Cached | None = yield from _by(cache, functools.partial(cache.lookup, request.url, secret))
     if kept is not None and kept.fresh(time.time()):
         _log.cached(request.url, kept.expires - time.time())
@@ -401,8 +403,10 @@ def _request(
 ) -> _Request:
     """The request as it will go out, but for the token."""
     full_url = _under_configured(config, url, bearer)
+    if not encodable(full_url):
+        raise InvalidInput(f"the path {quoted(url)} {LONE_SURROGATE}")
     if params:
-        full_url += ("&" if "?" in full_url else "?") + urlencode(params)
+        full_url += ("&" if "?" in full_url else "?") + urlencoded(params, "query parameter")
     head = {"Accept": "application/json", "Accept-Encoding": "gzip, deflate", "User-Agent": USER_AGENT}
     body: bytes | None = None
     if json is not None:
@@ -411,7 +415,7 @@ def _request(
     elif isinstance(data, bytes):
         body = data
     elif data is not None:
-        body = urlencode(data).encode()
+        body = urlencoded(data, "form field").encode()
         head["Content-Type"] = "application/x-www-form-urlencoded"
     head.update(headers or {})
     if body is not None or method in ("POST", "PUT"):
@@ -423,10 +427,39 @@ def _request(
 def _json_body(value: Any) -> bytes:
     refused: InvalidInput | None = None
     try:
-        return jsonlib.dumps(value, allow_nan=False).encode()
+        text = jsonlib.dumps(value, allow_nan=False)
+        if "\\ud" in text:  # a character beyond the BMP, or a lone surrogate, which no UTF-8 text holds
+            jsonlib.dumps(value, ensure_ascii=False).encode()
+        return text.encode()
+    except UnicodeEncodeError:
+        refused = InvalidInput(f"the request's JSON body cannot be sent: a string in it {LONE_SURROGATE}")
     except (TypeError, ValueError) as error:
         refused = InvalidInput(f"the request's JSON body cannot be sent: {error}")
     raise refused
+
+
+LONE_SURROGATE = "holds a lone surrogate (such as '\\ud800'): no character, and UTF-8 cannot encode it"
+
+
+def urlencoded(pairs: Mapping[str, Any], what: str) -> str:
+    """``urlencode(pairs)``; ``InvalidInput`` naming the pair that holds a lone surrogate, which UTF-8 cannot encode."""
+    try:
+        return urlencode(pairs)
+    except UnicodeEncodeError:
+        pass
+    name = next((key for key, value in pairs.items() if not encodable(f"{key}={value}")), "")
+    raise InvalidInput(f"the {what} {quoted(name)} {LONE_SURROGATE}")  # raised here: no chain to the value
+
+
+def encodable(text: str) -> bool:
+    """Whether ``text`` can be sent: it holds no lone surrogate (``"\\ud800"``), which UTF-8 cannot encode."""
+    if text.isascii():
+        return True
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _under_configured(config: Settings, url: str, bearer: bool) -> str:
@@ -441,7 +474,7 @@ def _under_configured(config: Settings, url: str, bearer: bool) -> str:
             return config.api_url + url[len(base):]
     if not bearer and url.startswith(config.accounts_url + "/"):
         return url
-    raise InvalidInput(f"refusing to send the token to {url!r}: it is not under api_url ({config.api_url})")
+    raise InvalidInput(f"refusing to send the token to {quoted(url)}: it is not under api_url ({config.api_url})")
 
 
 # The policy: generators of steps, no I/O.
@@ -464,7 +497,7 @@ def _drive(config: Settings, steps: Steps[T]) -> T:
             time.sleep(step.seconds)
             outcome = step.seconds
         else:
-            outcome = step.call()
+            outcome = within(step.deadline, step.call)
 
 
 def _by(part: object, call: Callable[[], T]) -> Steps[T]:
@@ -478,25 +511,45 @@ def _by(part: object, call: Callable[[], T]) -> Steps[T]:
     return result
 
 
-def _secret(token: TokenLike | None) -> Steps[str]:
+def _secret(token: TokenLike | None, deadline: float) -> Steps[str]:
     """The access token to send; a source that may block (a refresh, a store) is read by the driver."""
     secret = ready_access_token(token)
     if secret is None:
-        secret = yield _Blocking(functools.partial(access_token_of, token))
+        secret = yield _Blocking(functools.partial(access_token_of, token), deadline)
     return secret
+
+
+def _deadline(config: Settings) -> float:
+    """The deadline of a call starting now; a call made inside another's refresh gets what is left of that one's."""
+    deadline = time.monotonic() + config.deadline  # one for the whole call, the refresh and the resend included
+    outer = _call_deadline.get()
+    return deadline if outer is None else min(deadline, outer)
+
+
+def within(deadline: float | None, call: Callable[[], T]) -> T:
+    """``call()`` (a ``_Blocking`` step's) with ``deadline`` bounding every call it makes (a refresh's request)."""
+    if deadline is None:
+        return call()
+    entered = _call_deadline.set(deadline)
+    try:
+        return call()
+    finally:
+        _call_deadline.reset(entered)
 
 
 def _authorised(config: Settings, request: _Request, token: TokenLike | None) -> Steps[_Answer]:
     """Send with the token; after a 401 for an expired token from a refreshing source, refresh once and resend.
 
-    A refreshing source (``RefreshingToken``) offers ``refresh_after_401``.
+    A refreshing source (``RefreshingToken``) offers ``refresh_after_401``. The
+    call's deadline bounds the refresh too: a request sent while refreshing
+    (the token endpoint) gets what is left of it, through ``_call_deadline``.
     """
-    deadline = time.monotonic() + config.deadline  # one for the whole call, the resend after a refresh included
-    secret = (yield from _secret(token)) if request.bearer else None
+    deadline = _deadline(config)
+    secret = (yield from _secret(token, deadline)) if request.bearer else None
     answer = yield from _retrying(config, request, secret, deadline)
     renew = getattr(token, "refresh_after_401", None)
     if secret is not None and renew is not None and answer.status == 401 and _expired(answer):
-        renewed = yield _Blocking(functools.partial(renew, secret))
+        renewed = yield _Blocking(functools.partial(renew, secret), deadline)
         answer = yield from _retrying(config, request, access_token_of(renewed), deadline)
     return answer
 
@@ -799,14 +852,27 @@ def _parsed(answer: _Answer) -> Any:
     """The JSON of a successful answer; None for an empty one."""
     if answer.status == 204 or not answer.body.strip():
         return None
-    failure: TransportError | None = None
-    try:
-        return jsonlib.loads(answer.body)
-    except ValueError:
+    parsed = _json_of(answer.body)
+    if parsed is _NOT_JSON:
         kind = answer.headers.get("Content-Type", "no content type")
-        failure = TransportError(f"the answer ({answer.status}) has a body that is not JSON ({kind}, "
-                                 f"{len(answer.body)} bytes)", url=answer.url)
-    raise failure
+        raise TransportError(f"the answer ({answer.status}) has a body that is not JSON ({kind}, "
+                             f"{len(answer.body)} bytes)", url=answer.url)
+    return parsed
+
+
+_NOT_JSON = object()
+
+
+def _json_of(body: bytes) -> Any:
+    """The parsed JSON of a body, or ``_NOT_JSON`` when it is not JSON or nests too deeply to parse.
+
+    A hostile answer of ``[`` a hundred thousand times makes ``json`` raise
+    ``RecursionError`` (after a thousand levels, so in bounded time and memory).
+    """
+    try:
+        return jsonlib.loads(body)
+    except (ValueError, RecursionError):
+        return _NOT_JSON
 
 
 def _error(answer: _Answer, method: str, scopes: tuple[str, ...], notes: Mapping[Any, str]) -> HTTPError:
@@ -853,9 +919,8 @@ def _kept_headers(headers: Mapping[str, str]) -> dict[str, str]:
 def _message(answer: _Answer) -> tuple[str, str | None]:
     """Spotify's message and reason, from either error format or a non-JSON body."""
     fallback = f"{answer.reason or 'HTTP error'}"
-    try:
-        body = jsonlib.loads(answer.body)
-    except ValueError:
+    body = _json_of(answer.body)
+    if body is _NOT_JSON:
         kind = answer.headers.get("Content-Type", "no content type").split(";")[0]
         if not answer.body.strip():
             return f"{fallback} (with no body)", None

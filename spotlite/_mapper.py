@@ -6,7 +6,8 @@ it (see ``_source``); later calls only run that function. Unknown keys are
 ignored, ``null`` and missing keys give the field's default, and a value of the
 wrong kind raises ``MappingError`` naming its path in the document.
 
-Supported annotations: ``str``, ``int``, ``float``, ``bool``, ``Any``, model
+Supported annotations: ``str``, ``int``, ``float``, ``bool``, ``datetime``
+(from Spotify's ISO 8601 text, as a timezone-aware UTC value), ``Any``, model
 classes, ``X | None``, ``tuple[X, ...]`` (elements may be ``None`` when ``X``
 allows it), ``dict[str, X]`` (objects with open sets of keys), ``Literal[...]``
 and unions of models, which are told apart by their ``Literal`` fields
@@ -27,6 +28,7 @@ import threading
 import types
 import typing
 from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import Any, Literal, TypeVar, Union
 
 from .errors import MappingError
@@ -126,6 +128,8 @@ def _compile_type(tp: Any) -> Converter:
         return lambda value: value
     if tp in _SCALARS:
         return _scalar(tp)
+    if tp is datetime:
+        return _timestamp
     if origin in (Union, types.UnionType):
         members = [a for a in args if a is not type(None)]
         inner = _compile(members[0]) if len(members) == 1 else _dispatch(members)
@@ -150,12 +154,42 @@ def _scalar(kind: type) -> Converter:
         if value.__class__ is kind:
             return value
         if kind is float and value.__class__ is int:
-            return float(value)
+            try:
+                return float(value)
+            except OverflowError:  # JSON's integers have no bound; 10**400 is no float
+                raise MappingError("float (a number no larger than 1.8e308)", value) from None
         if kind is int and value.__class__ is float and value.is_integer():
             return int(value)
         raise MappingError(name, value)
 
     return convert
+
+
+_TIMESTAMP = "date-time (ISO 8601, such as 2026-03-01T10:00:00Z)"
+_FORMATS = ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z")  # what fromisoformat reads only since Python 3.11
+_OLD_ISO = sys.version_info < (3, 11)
+
+
+def _timestamp(value: Any) -> datetime:
+    """Spotify's ``2026-03-01T10:00:00Z`` (or ``.123Z``, or an offset) as a timezone-aware UTC datetime."""
+    if value.__class__ is not str:
+        raise MappingError(_TIMESTAMP, value)
+    try:  # Python 3.10's fromisoformat reads no Z and only 3 or 6 digits of a second
+        parsed = datetime.fromisoformat(value[:-1] + "+00:00" if _OLD_ISO and value[-1:] == "Z" else value)
+    except ValueError:
+        parsed = _strptime(value)
+    if parsed.tzinfo is timezone.utc:
+        return parsed
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)
+
+
+def _strptime(value: str) -> datetime:
+    for form in _FORMATS:
+        try:
+            return datetime.strptime(value, form)
+        except ValueError:
+            pass
+    raise MappingError(_TIMESTAMP, value)
 
 
 def _literal(values: tuple[Any, ...]) -> Converter:
@@ -356,8 +390,21 @@ def _twin(cls: Any) -> type:
     """
     if "__slots__" not in cls.__dict__:
         raise TypeError(f"{cls.__name__} has no slots: models need @dataclass(slots=True)")
-    namespace = {"__slots__": cls.__slots__, "__setattr__": object.__setattr__, "__module__": cls.__module__}
+    namespace = {"__slots__": cls.__slots__, "__setattr__": object.__setattr__, "__module__": cls.__module__,
+                 "__repr__": _being_built, "__str__": _being_built}
     return type(f"Writable{cls.__name__}", cls.__bases__, namespace)
+
+
+def _being_built(model: Any) -> str:
+    """The ``repr`` of a model the mapper is still filling: it never reads a slot not yet set.
+
+    A ``MappingError`` leaves one in its traceback's frames, where error
+    trackers capturing locals (``TracebackException(capture_locals=True)``) call ``repr``.
+    """
+    name = type(model).__name__.removeprefix("Writable")
+    slots = [slot for klass in reversed(type(model).__mro__) for slot in klass.__dict__.get("__slots__", ())]
+    filled = [slot for slot in slots if hasattr(model, slot)]
+    return f"<{name} being built, fields set: {', '.join(filled) or 'none'}>"
 
 
 @functools.cache
@@ -452,4 +499,6 @@ def _unwrap(hint: Any) -> tuple[Any, bool]:
 
 
 def _describe(tp: Any) -> str:
+    if tp is datetime:
+        return _TIMESTAMP
     return _SCALARS.get(tp) or getattr(tp, "__name__", None) or str(tp)

@@ -131,9 +131,10 @@ def configure(*, executor: Executor | None) -> Executor | None:
     if executor is not None and (
         not isinstance(executor, Executor) or (process is not None and isinstance(executor, process.ProcessPoolExecutor))
     ):
-        from .errors import InvalidInput
+        from .errors import InvalidInput, quoted
 
-        raise InvalidInput(f"executor must be a thread pool (concurrent.futures.Executor) or None, got {executor!r}")
+        raise InvalidInput(
+            f"executor must be a thread pool (concurrent.futures.Executor) or None, got {quoted(executor)}")
     old, _executor = _executor, executor
     return old
 

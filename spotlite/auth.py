@@ -20,7 +20,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from . import _http
 from ._token import Token, token_from_answer
@@ -89,7 +89,7 @@ def authorisation_url(
         params["show_dialog"] = "true"
     if code_challenge is not None:
         params.update(code_challenge=code_challenge, code_challenge_method="S256")
-    return f"{_http.settings().accounts_url}/authorize?{urlencode(params)}"
+    return f"{_http.settings().accounts_url}/authorize?{_http.urlencoded(params, 'parameter')}"
 
 
 def request_user_token(client_id: str, client_secret: str, redirect_uri: str, code: str) -> Token:
@@ -239,6 +239,8 @@ def _token_request(
     """POST to the token endpoint and build the Token, or raise AuthError."""
     headers = {}
     if client_id is not None and client_secret is not None:
+        if not (_http.encodable(client_id) and _http.encodable(client_secret)):  # the value is a secret: not shown
+            raise InvalidInput(f"the client ID or secret {_http.LONE_SURROGATE}")
         pair = base64.b64encode(f"{client_id}:{client_secret}".encode()).decode("ascii")
         headers["Authorization"] = f"Basic {pair}"
     url = f"{_http.settings().accounts_url}/api/token"

@@ -18,13 +18,17 @@ atomically and are readable by their owner only, since they hold secrets.
 from __future__ import annotations
 
 import configparser
+import glob
+import io
 import os
-import tempfile
+import secrets
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, overload
 
-from .errors import InvalidInput
+from ._http import LONE_SURROGATE, encodable
+from .errors import InvalidInput, quoted
 
 __all__ = ["config_from_environment", "config_from_file", "config_to_file"]
 
@@ -90,17 +94,17 @@ def config_from_file(
     """
     for name, flag in (("return_refresh", return_refresh), ("missing_ok", missing_ok)):
         if not isinstance(flag, bool):
-            raise InvalidInput(f"{name} must be True or False, got {flag!r}")
+            raise InvalidInput(f"{name} must be True or False, got {quoted(flag)}")
     parser = _parser()
     with open(file_path, encoding="utf-8") as file:
         parser.read_file(file)
     if section != "DEFAULT" and not parser.has_section(section):
-        raise InvalidInput(f"{os.fspath(file_path)!r} has no section [{section}]")
+        raise InvalidInput(f"{quoted(os.fspath(file_path))} has no section [{section}]")
     values = {name: parser.get(section, name, fallback="") for name in NAMES}
     missing = [name for name in NAMES[: 4 if return_refresh else 3] if not values[name]]
     if missing and not missing_ok:
         raise InvalidInput(
-            f"{os.fspath(file_path)!r} sets no {' and no '.join(missing)} in [{section}] "
+            f"{quoted(os.fspath(file_path))} sets no {' and no '.join(missing)} in [{section}] "
             "(missing_ok=True gives None for a value not set)"
         )
     return _pick(values, return_refresh)
@@ -126,6 +130,8 @@ def config_to_file(file_path: str | os.PathLike[str], values: tuple[str | None, 
     if section != "DEFAULT" and not parser.has_section(section):
         parser.add_section(section)
     for name, value in zip(NAMES, values):
+        if isinstance(value, str) and not encodable(value):  # the value may be a secret: not shown
+            raise InvalidInput(f"the value of {name} {LONE_SURROGATE}")
         if value is not None:
             parser.set(section, name, value)
     _write_private(path, parser)
@@ -143,13 +149,58 @@ def _pick(source: Mapping[str, str], return_refresh: bool) -> Config:
 
 
 def _write_private(path: Path, parser: configparser.RawConfigParser) -> None:
-    """Write to a temporary file of mode 600 beside ``path``, then move it over."""
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.")
+    """Write a file of mode 600 beside ``path``, whole, then move it over ``path`` at once.
+
+    On Linux the file is written unnamed (``O_TMPFILE``) and gets a name only
+    once it is whole, so a writer killed part way leaves nothing behind.
+    Elsewhere a writer killed part way leaves a hidden ``.NAME.*.tmp`` file,
+    which the next write removes once it is an hour old. Either way ``path``
+    itself is always the old config or the new one, whole.
+    """
+    text = io.StringIO()
+    parser.write(text)
+    data = text.getvalue().encode("utf-8")
+    folder = path.parent
+    _remove_stale(folder, path.name)
+    temporary = folder / f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    descriptor, named = _unnamed(folder), False
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            parser.write(file)
-        os.chmod(temporary, 0o600)
+        if descriptor is None:
+            descriptor, named = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), True
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+        os.fsync(descriptor)
+        if not named:  # whole now: give it a name
+            # the src_dir_fd (ignored: the path is absolute) makes it linkat following the /proc link
+            os.link(f"/proc/self/fd/{descriptor}", temporary, src_dir_fd=descriptor)
+            named = True
         os.replace(temporary, path)
     except BaseException:
-        os.unlink(temporary)
+        if named:
+            temporary.unlink(missing_ok=True)
         raise
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
+
+
+def _unnamed(folder: Path) -> int | None:
+    """An unnamed file of mode 600 in ``folder`` (Linux's ``O_TMPFILE``), or None where there is none."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY, 0o600)
+    except OSError:  # a file system without it
+        return None
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove the temporary files of writes to ``name`` that were killed part way, an hour or more ago."""
+    try:
+        stale = [p for p in folder.glob(f".{glob.escape(name)}.*.tmp") if time.time() - p.stat().st_mtime > 3600]
+    except OSError:
+        return
+    for leftover in stale:
+        leftover.unlink(missing_ok=True)

@@ -241,7 +241,8 @@ class GatewayTimeout(ServerError):
 class TransportError(SpotliteError):
     """No usable answer arrived: the connection failed or broke, or the body was cut short or undecodable.
 
-    ``method`` and ``url`` name the request; the message says what went wrong.
+    ``method`` and ``url`` name the request; the message says what went wrong
+    (cut to a readable length, as a 10 MB URL would make it long; ``url`` is whole).
     Idempotent requests are retried before this is raised.
     """
 
@@ -250,7 +251,7 @@ class TransportError(SpotliteError):
         """The request's HTTP method."""
         self.url = url
         """The request URL."""
-        super().__init__(f"{method} {url}: {message}" if method else message)
+        super().__init__(_readable(f"{method} {url}: {message}" if method else message))
 
 
 class Timeout(TransportError):
@@ -336,7 +337,33 @@ class MappingError(SpotliteError, ValueError):
 
 
 class InvalidInput(SpotliteError, ValueError):
-    """An argument was refused before any request was sent."""
+    """An argument was refused before any request was sent.
+
+    The message quotes the value refused, cut to a readable length: a 10 MB
+    argument gives a message of a few hundred characters, its start and end.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(_readable(message))
+
+
+_HEAD, _TAIL = 600, 300  # characters a message too long to read keeps of its start and of its end
+_QUOTED = 60  # characters of a value quoted in a message
+
+
+def quoted(value: object) -> str:
+    """``repr(value)`` cut to a readable length, to quote in a message: ``'xxxxx...' (10000000 characters)``."""
+    if isinstance(value, str) and len(value) > _QUOTED:
+        return f"{value[:_QUOTED]!r}... ({len(value)} characters)"
+    text = repr(value)
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 3] + "..."
+
+
+def _readable(message: str) -> str:
+    """``message`` cut to a readable length: its start and its end, and how much was left out between."""
+    if len(message) <= _HEAD + _TAIL + 40:
+        return message
+    return f"{message[:_HEAD]}... ({len(message) - _HEAD - _TAIL} characters cut) ...{message[-_TAIL:]}"
 
 
 class InvalidToken(InvalidInput, TypeError):

@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote, unquote, urlsplit
 
-from .errors import InvalidInput
+from ._http import LONE_SURROGATE, encodable
+from .errors import InvalidInput, quoted
 
 __all__ = ["KINDS", "parse", "to_id", "to_ids", "to_uri"]
 
@@ -60,13 +61,13 @@ def parse(value: str) -> tuple[str | None, str]:
         if len(parts) == 5 and parts[1] == "user":  # spotify:user:name:playlist:id
             parts = ["spotify", parts[3], parts[4]]
         if len(parts) != 3 or not parts[2]:
-            raise InvalidInput(f"{value!r} is not a Spotify URI of the form spotify:kind:id")
+            raise InvalidInput(f"{quoted(value)} is not a Spotify URI of the form spotify:kind:id")
         return parts[1], parts[2]
     if text.startswith(("https://", "http://", "open.spotify.com")):
         url = urlsplit(text if "://" in text else "https://" + text)
         match = _URL_PATH.search(url.path)
         if url.hostname not in ("open.spotify.com", "play.spotify.com") or match is None:
-            raise InvalidInput(f"{value!r} is not an open.spotify.com URL of an item")
+            raise InvalidInput(f"{quoted(value)} is not an open.spotify.com URL of an item")
         return match.group(1), unquote(match.group(2))
     return None, text
 
@@ -88,11 +89,12 @@ def to_id(value: str, kind: str) -> str:
     _check_kind("to_id", value, kind, _ID_KINDS)
     found, ident = parse(value)
     if found is not None and found not in _SAME_KIND.get(kind, {kind}):
-        raise InvalidInput(f"expected an ID, URI or URL of kind {kind!r}, but {value!r} is of kind {found!r}")
+        raise InvalidInput(
+            f"expected an ID, URI or URL of kind {kind!r}, but {quoted(value)} is of kind {quoted(found)}")
     if kind == "user" or kind not in KINDS:
         _check_free_id(value, ident, kind)
     elif not _BASE62.fullmatch(ident):
-        raise InvalidInput(f"{value!r} is not a valid {kind} ID (22 letters and digits)")
+        raise InvalidInput(f"{quoted(value)} is not a valid {kind} ID (22 letters and digits)")
     return ident
 
 
@@ -113,10 +115,12 @@ def segment(value: str, kind: str) -> str:
 def _check_free_id(value: str, ident: str, kind: str) -> None:
     """Refuse a user or category ID that is empty, a dot segment, or holds a path or query character."""
     if ident in _DOT_SEGMENTS:
-        reason = "it is empty" if not ident else f"{ident!r} would change the URL's path"
-        raise InvalidInput(f"{value!r} is not a valid {kind} ID: {reason}")
+        reason = "it is empty" if not ident else f"{quoted(ident)} would change the URL's path"
+        raise InvalidInput(f"{quoted(value)} is not a valid {kind} ID: {reason}")
     if any(c in ident for c in _NOT_IN_FREE_IDS):
-        raise InvalidInput(f"{value!r} is not a valid {kind} ID: it holds one of {_NOT_IN_FREE_IDS}")
+        raise InvalidInput(f"{quoted(value)} is not a valid {kind} ID: it holds one of {_NOT_IN_FREE_IDS}")
+    if not encodable(ident):
+        raise InvalidInput(f"{quoted(value)} is not a valid {kind} ID: it {LONE_SURROGATE}")
 
 
 def to_ids(values: Iterable[str], kind: str) -> list[str]:
@@ -131,7 +135,8 @@ def to_ids(values: Iterable[str], kind: str) -> list[str]:
     """
     _check_kind("to_ids", values, kind, _ID_KINDS)
     if isinstance(values, (str, bytes)):
-        raise InvalidInput(f"expected a list of {kind} IDs, got a single {type(values).__name__} {values!r}")
+        raise InvalidInput(
+            f"expected a list of {kind} IDs, got a single {type(values).__name__} {quoted(values)}")
     try:
         items = list(values)
     except TypeError:
@@ -169,7 +174,7 @@ def _check_kind(function: str, value: object, kind: object, kinds: frozenset[str
         return
     if isinstance(value, str) and value in kinds:
         raise InvalidInput(
-            f"{function}({value!r}, {kind!r}): the arguments look swapped; spotlite's order is "
-            f"{function}(value, kind), as in {function}({kind!r}, {value!r})"
+            f"{function}({quoted(value)}, {kind!r}): the arguments look swapped; spotlite's order is "
+            f"{function}(value, kind), as in {function}({kind!r}, {quoted(value)})"
         )
-    raise InvalidInput(f"{function} takes a kind among {', '.join(sorted(kinds))}, got {kind!r}")
+    raise InvalidInput(f"{function} takes a kind among {', '.join(sorted(kinds))}, got {quoted(kind)}")

@@ -9,15 +9,22 @@ between the two steps but what you keep, so any number of users can log in
 at once, on any number of processes.
 
 For scripts, ``prompt_for_user_token`` and ``prompt_for_pkce_token`` open the
-browser and, when the redirect URI is a loopback address
-(``http://127.0.0.1:PORT/...`` or ``http://[::1]:PORT/...``), catch the
-redirect on that port themselves; otherwise, or when nothing arrives in time,
-they ask you to paste the URL you were redirected to.
+browser and ask you to paste the URL you were redirected to. When the redirect
+URI is a loopback address (``http://127.0.0.1:PORT/...`` or
+``http://[::1]:PORT/...``) they also catch the redirect on that port
+themselves: whichever comes first, the redirect or the paste, is taken. Over
+SSH or in a container, where the browser never comes back to the machine,
+paste the URL at once.
 """
 
 from __future__ import annotations
 
+import builtins
+import os
 import secrets
+import socket
+import sys
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -36,6 +43,8 @@ __all__ = [
 ]
 
 REDIRECT_TIMEOUT = 300.0  # seconds the prompts wait for the browser to come back
+PASTE_PROMPT = "Paste the URL you were redirected to: "
+_TERMINAL_INPUT = builtins.input  # read_input=input reads the terminal, watched without a thread
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -191,12 +200,14 @@ def prompt_for_user_token(
         client_secret: the app's client secret.
         redirect_uri: a registered redirect URI; a loopback one (``http://127.0.0.1:PORT/...``) is caught.
         scope: scopes to ask for, as in ``begin_authorisation``.
-        read_input: asks the user for the pasted URL (``input`` by default).
+        read_input: asks the user for the pasted URL (``input`` by default), at once, while the redirect is
+            awaited: ``input`` is read when a line arrives; another function is called in a thread, and its
+            answer is ignored when the redirect comes first.
         open_browser: True (or None) opens ``webbrowser``; False only prints the URL; a callable
             gets the URL to open.
         catch_redirect: listen on a loopback redirect URI's port for the redirect;
             False always asks to paste.
-        timeout: seconds to wait for the redirect before asking to paste it.
+        timeout: seconds to wait for the redirect; after them only a paste is awaited.
 
     Returns:
         The user's ``Token``, with a refresh token.
@@ -228,11 +239,13 @@ def prompt_for_pkce_token(
         client_id: the app's client ID.
         redirect_uri: a registered redirect URI; a loopback one (``http://127.0.0.1:PORT/...``) is caught.
         scope: scopes to ask for, as in ``begin_authorisation``.
-        read_input: asks the user for the pasted URL (``input`` by default).
+        read_input: asks the user for the pasted URL (``input`` by default), at once, while the redirect is
+            awaited: ``input`` is read when a line arrives; another function is called in a thread, and its
+            answer is ignored when the redirect comes first.
         open_browser: True (or None) opens ``webbrowser``; False only prints the URL; a callable gets the URL to
             open.
         catch_redirect: listen on a loopback redirect URI's port for the redirect; False always asks to paste.
-        timeout: seconds to wait for the redirect before asking to paste it.
+        timeout: seconds to wait for the redirect; after them only a paste is awaited.
 
     Returns:
         The user's ``Token`` (``uses_pkce``), with a refresh token.
@@ -263,15 +276,71 @@ def _redirected_url(
             print(f"Opening the browser to authorise. If it does not open, visit:\n{pending.url}")
             opener(pending.url)
         if catcher is not None:
-            print(f"Waiting up to {timeout:g} s for the browser to come back to {pending.redirect_uri} ...")
-            caught = catcher.wait(timeout)
-            if caught is not None:
-                return caught
-            print("Nothing came back in time.")
+            print(f"Waiting up to {timeout:g} s for the browser to come back to {pending.redirect_uri}; "
+                  f"or paste the URL here.")
+            return _caught_or_pasted(catcher, read_input, timeout)
     finally:
         if catcher is not None:
             catcher.close()
-    return read_input("Paste the URL you were redirected to: ")
+    return read_input(PASTE_PROMPT)
+
+
+def _caught_or_pasted(catcher: Catcher, read_input: Callable[[str], str], timeout: float) -> str:
+    """The redirect the catcher catches or the URL pasted, whichever comes first; after ``timeout``, the paste."""
+    if read_input is _TERMINAL_INPUT and _selectable_stdin():
+        print(PASTE_PROMPT, end="", flush=True)
+        caught = catcher.wait(timeout, (sys.stdin, _pasted_line))
+        if caught is None:
+            print("\nNothing came back in time.")
+            return read_input(PASTE_PROMPT)
+        return caught
+    pasted: list[str | BaseException] = []
+    wake, woken = socket.socketpair()
+
+    def ask() -> None:
+        try:
+            pasted.append(read_input(PASTE_PROMPT))
+        except BaseException as error:  # noqa: BLE001 - raised in the caller's thread, if the redirect never comes
+            pasted.append(error)
+        try:
+            wake.send(b"!")
+        except OSError:  # the redirect came first, and the wait is over
+            pass
+
+    asking = threading.Thread(target=ask, name="spotlite paste", daemon=True)
+    asking.start()
+    try:
+        caught = catcher.wait(timeout, (woken, lambda: _answer(pasted)))
+    finally:
+        wake.close()
+        woken.close()
+    if caught is not None:
+        return caught
+    print("\nNothing came back in time.")
+    asking.join()
+    answer = pasted[0]
+    if isinstance(answer, BaseException):
+        raise answer
+    return answer
+
+
+def _answer(pasted: list[str | BaseException]) -> str | None:
+    """What the thread asking for the paste got: the URL, or None (stop watching) when it failed."""
+    return pasted[0] if isinstance(pasted[0], str) else None
+
+
+def _selectable_stdin() -> bool:
+    """Whether a line on standard input can be awaited with ``select`` (not on Windows, not without a file)."""
+    try:
+        return os.name != "nt" and sys.stdin is not None and sys.stdin.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _pasted_line() -> str | None:
+    """A line pasted on standard input: the URL, ``""`` for a blank line, None at the end of the input."""
+    line = sys.stdin.readline()
+    return line.strip() or ("" if line else None)
 
 
 def _opener(open_browser: bool | Callable[[str], Any] | None) -> Callable[[str], Any] | None:

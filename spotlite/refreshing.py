@@ -19,7 +19,11 @@ refuses (``invalid_grant``: revoked, or older than six months) stays refused:
 every later call raises at once, saying the user must authorise again.
 
 ``on_refresh`` receives each new ``Token``, so a program can keep the refresh
-token Spotify rotates (it does for PKCE)::
+token Spotify rotates (it does for PKCE). When it raises, the call that
+refreshed still succeeds with the new token; the failure is logged as a
+warning on the ``spotlite.refreshing`` logger (without the token), and the
+newest token is offered to ``on_refresh`` again at the start of each later
+call until it takes it::
 
     def save(token: spotlite.Token) -> None:
         spotlite.config_to_file("spotlite.cfg", (client_id, client_secret, redirect_uri, token.refresh_token))
@@ -60,7 +64,8 @@ class RefreshingToken:
             flow: ``token.uses_pkce`` says which refresh it takes).
         client_id: the app's client ID.
         client_secret: the app's secret; None for a PKCE token.
-        on_refresh: called with each new ``Token`` (to save a rotated refresh token).
+        on_refresh: called with each new ``Token`` (to save a rotated refresh token); when it raises, the
+            failure is logged and the token offered again on the next call.
     """
 
     def __init__(
@@ -134,16 +139,24 @@ class RefreshingToken:
         self._attempts = 0  # refreshes ended so far: tells waiting threads one ended while they waited
         self._failure: SpotliteError | None = None  # of the last attempt
         self._refused: AuthError | None = None  # the refresh token was refused: for good
+        self._unsaved: Token | None = None  # a new token on_refresh failed to take: offered again
 
     def __call__(self) -> Token:
         """The current token, refreshed first when it expires within a minute."""
+        if self._unsaved is not None:
+            with self._lock:
+                self._offer()
         token = self._token
         return token if not token.is_expiring else self._refresh(token)
 
     def ready(self) -> Token | None:
-        """The current token when it is not due for a refresh, else None; never blocks (for ``spotlite.aio``)."""
+        """The current token when it is not due for a refresh (nor for ``on_refresh``), else None; never blocks.
+
+        For ``spotlite.aio``, which calls the token in a worker thread when this is None.
+        """
         token = self._token
-        return None if token.is_expiring or self._refused is not None else token
+        due = token.is_expiring or self._refused is not None or self._unsaved is not None  # on_refresh may block
+        return None if due else token
 
     @property
     def token(self) -> Token:
@@ -201,9 +214,29 @@ class RefreshingToken:
             self._token, self._failure = token, None
             if log.isEnabledFor(logging.INFO):
                 log.info("token refreshed; the new one expires in %.0f s", token.expires_at - time.time())
-            if self._on_refresh is not None:
-                self._on_refresh(token)
+            self._unsaved = token if self._on_refresh is not None else None
+            self._offer()
         return token
+
+    def _offer(self) -> None:
+        """Hand the newest token ``on_refresh`` has not taken yet to it (under the lock).
+
+        A failure is logged, never raised: the call that refreshed goes on with
+        the new token, and the next call offers it again.
+        """
+        token = self._unsaved
+        if token is None or self._on_refresh is None:
+            return
+        try:
+            self._on_refresh(token)
+        except Exception as error:  # noqa: BLE001 - the program's callback: logged, offered again next call
+            text = f"{type(error).__name__}: {error}"
+            for secret in (token.access_token, token.refresh_token):
+                if secret:
+                    text = text.replace(secret, "***")
+            log.warning("on_refresh failed (%s); the new token is offered to it again on the next call", text)
+            return
+        self._unsaved = None
 
     def __repr__(self) -> str:
         token = self._token

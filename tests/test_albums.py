@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 from standin.catalogue import BIG_ALBUM, FINLANDIA, MAIN_ALBUM, SINGLE, UNKNOWN
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound
+
+UTC = timezone.utc
 
 
 def test_album(token: str) -> None:
@@ -68,7 +72,7 @@ def test_album_tracks_limit_checked(token: str) -> None:
 def test_saved_albums(token: str) -> None:
     saved = spotlite.saved_albums(token, limit=10)
     assert saved.total == 2
-    assert saved.items[0].added_at == "2024-01-14T09:12:45Z"
+    assert saved.items[0].added_at == datetime(2024, 1, 14, 9, 12, 45, tzinfo=UTC)
     assert saved.items[0].album.label == "Lahti Records"
 
 

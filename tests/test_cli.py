@@ -197,6 +197,46 @@ def test_a_missing_file_as_a_real_program(tmp_path: Path) -> None:
     assert done.stderr.startswith("spotlite: no file") and "Traceback" not in done.stderr
 
 
+LOGIN_PROGRAM = """
+import sys
+import spotlite
+from spotlite.__main__ import main
+spotlite.configure(accounts_url=sys.argv[1])
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_login_without_a_browser_takes_the_paste_at_once_as_a_real_program(
+    loopback: Loopback, tmp_path: Path
+) -> None:
+    """``python -m spotlite login --no-browser`` over SSH: the URL pasted on its standard input, at once."""
+    server = loopback(accounts)
+    redirect = f"http://127.0.0.1:{free_port()}/callback"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SPOTIFY_CLIENT_ID": CLIENT_ID,
+           "SPOTIFY_CLIENT_SECRET": CLIENT_SECRET, "SPOTIFY_REDIRECT_URI": redirect}
+    path = tmp_path / "user.cfg"
+    argv = [server.url + "/accounts", "login", "--no-browser", "--timeout", "30", "--file", str(path)]
+    started = time.monotonic()
+    with subprocess.Popen([sys.executable, "-u", "-c", LOGIN_PROGRAM, *argv], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as login:
+        assert login.stdin is not None and login.stdout is not None
+        try:
+            shown = [login.stdout.readline()]
+            while shown[-1] and not shown[-1].startswith("Waiting"):  # the URL, then the wait for either
+                shown.append(login.stdout.readline())
+            assert "or paste the URL here" in shown[-1]
+            url = next(line.strip() for line in shown if line.startswith("http"))
+            login.stdin.write(f"{redirect}?code=pasted&state={query_of(url)['state']}\n")
+            login.stdin.flush()
+            out, err = login.communicate(timeout=20)
+        finally:
+            login.kill()
+    assert login.returncode == 0, err
+    assert time.monotonic() - started < 15  # not after the 30 s given to the browser
+    assert "Logged in" in out
+    assert spotlite.config_from_file(path, return_refresh=True)[3] == "refresh-for-pasted"
+
+
 TOKEN_RUN = """
 import sys
 sys.path.insert(0, sys.argv[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -10,6 +11,8 @@ from standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound
+
+UTC = timezone.utc
 
 
 def test_episode_with_resume_point(token: str) -> None:
@@ -59,9 +62,9 @@ def test_saved_episodes_with_ghost(token: str) -> None:
     saved = spotlite.saved_episodes(token, market="FI", limit=5)
     assert saved.total == 3 and saved.href is not None and "market=FI" in saved.href
     first, second, ghost = saved.items
-    assert (first.added_at, first.episode.id) == ("2025-11-20T06:30:00Z", HALF_HEARD)
+    assert (first.added_at, first.episode.id) == (datetime(2025, 11, 20, 6, 30, 0, tzinfo=UTC), HALF_HEARD)
     assert second.episode.show is not None and second.episode.show.id == SMALL_SHOW
-    assert ghost.added_at == "2024-06-07T15:08:30Z"
+    assert ghost.added_at == datetime(2024, 6, 7, 15, 8, 30, tzinfo=UTC)
     assert (ghost.episode.id, ghost.episode.name, ghost.episode.uri, ghost.episode.languages) == (None, None, None,
                                                                                                   (None,))
     assert ghost.episode.resume_point is not None and ghost.episode.resume_point.resume_position_ms is None

@@ -114,6 +114,7 @@ def test_playlist_to_csv(runs: dict[str, Run]) -> None:
     assert header == ["position", "added_at", "kind", "name", "by", "album", "duration_ms", "uri"]
     assert len(rows) == 136 and [row[0] for row in rows] == [str(n) for n in range(1, 137)]  # three pages of 50
     assert rows[0][2:5] == ["track", "Finlandia, Op. 26", "Jean Sibelius, Lahti Symphony Orchestra"]
+    assert rows[0][1] == "2025-01-05T20:00:00Z"  # Spotify's form of the entry's added_at
     assert [row[2] for row in rows[2:7]] == ["local", "track", "episode", "track", "unavailable"]
     assert rows[2][7].startswith("spotify:local:") and rows[6][3:] == ["", "", "", "", ""]
 

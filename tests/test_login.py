@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import json
 import socket
+import threading
 import time
 import webbrowser
 from collections.abc import Callable
@@ -180,21 +181,66 @@ def test_a_refusal_caught_sends_nothing(loopback: Loopback) -> None:
     assert server.requests == []
 
 
-def test_no_browser_nothing_back_then_paste(loopback: Loopback, monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_a_browser_a_paste_is_taken_at_once(loopback: Loopback, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Over SSH the browser never comes back to this machine: the paste is asked for and taken at once."""
     loopback(accounts)
     monkeypatch.setattr(webbrowser, "open", lambda url: pytest.fail("opened a browser"))
     redirect = f"http://127.0.0.1:{free_port()}/callback"
 
     def paste(prompt: str) -> str:
         out = capsys.readouterr().out
-        assert "Visit this URL" in out and "Nothing came back in time" in out
+        assert "Visit this URL" in out and "or paste the URL here" in out and prompt.startswith("Paste")
         url = next(line for line in out.splitlines() if line.startswith("http"))
         return f"{redirect}?code=pasted&state={query_of(url)['state']}\n"
 
-    token = spotlite.prompt_for_user_token(CLIENT_ID, CLIENT_SECRET, redirect, read_input=paste,
-                                           open_browser=False, timeout=0.05)
-    assert token.access_token == "access-for-pasted"
+    started = time.monotonic()
+    for prompt in (spotlite.prompt_for_user_token, spotlite.prompt_for_pkce_token):
+        arguments = (CLIENT_ID, CLIENT_SECRET, redirect) if prompt is spotlite.prompt_for_user_token else (
+            CLIENT_ID, redirect)
+        token = prompt(*arguments, read_input=paste, open_browser=False, timeout=20)  # type: ignore[operator]
+        assert token.access_token == "access-for-pasted"
+    assert time.monotonic() - started < 10  # not after the 20 s given to the browser
+
+
+def test_nothing_back_in_time_then_the_paste(loopback: Loopback, capsys: pytest.CaptureFixture[str]) -> None:
+    loopback(accounts)
+    redirect = f"http://127.0.0.1:{free_port()}/callback"
+    opened: list[str] = []
+
+    def slow_paste(prompt: str) -> str:
+        threading.Event().wait(0.3)  # longer than the browser was given
+        return f"{redirect}?code=pasted&state={query_of(opened[0])['state']}"
+
+    token = spotlite.prompt_for_user_token(CLIENT_ID, CLIENT_SECRET, redirect, read_input=slow_paste,
+                                           open_browser=opened.append, timeout=0.05)
+    assert token.access_token == "access-for-pasted" and "Nothing came back in time" in capsys.readouterr().out
+
+
+def test_the_redirect_caught_while_the_paste_is_asked_for_wins(loopback: Loopback) -> None:
+    server = loopback(accounts)
+    redirect = f"http://127.0.0.1:{free_port()}/callback"
+    asked, never = threading.Event(), threading.Event()
+
+    def no_paste(prompt: str) -> str:  # a user who never pastes: asked at once, and waiting
+        asked.set()
+        never.wait(30)
+        return "too late"
+
+    browser = Browser(code="caught")
+
+    def open_late(url: str) -> bool:  # the browser comes back once the paste was asked for
+        threading.Thread(target=lambda: asked.wait(5) and browser(url), daemon=True).start()
+        return True
+
+    try:
+        token = spotlite.prompt_for_pkce_token(CLIENT_ID, redirect, read_input=no_paste, open_browser=open_late,
+                                               timeout=10)
+    finally:
+        never.set()
+    browser.join()
+    assert asked.is_set() and token.access_token == "access-for-caught"
+    assert [form_of(r)["code"] for r in server.requests] == ["caught"]
 
 
 def test_a_busy_port_means_pasting_at_once(loopback: Loopback) -> None:
@@ -277,3 +323,36 @@ def test_an_idle_connection_does_not_hold_up_the_redirect(loopback: Loopback) ->
         assert time.monotonic() - started < 4
     browser.join()
     assert browser.answers == [(200, browser.answers[0][1])] and "close this tab" in browser.answers[0][1]
+
+
+def test_idle_connections_time_out_and_never_lock_the_redirect_out(
+    loopback: Loopback, monkeypatch: pytest.MonkeyPatch  # loopback: no cassette
+) -> None:
+    from spotlite import _catcher
+
+    monkeypatch.setattr(_catcher, "HEAD_TIMEOUT", 0.5, raising=False)  # raising: the probe runs on any version
+    port = free_port()
+    redirect = f"http://127.0.0.1:{port}/callback"
+    catcher = _catcher.Catcher.listen(redirect, "s1")
+    assert catcher is not None
+    caught: list[str | None] = []
+    waiting = threading.Thread(target=lambda: caught.append(catcher.wait(20)), daemon=True)
+    waiting.start()
+    idle: list[socket.socket] = []
+    try:
+        lone = socket.create_connection(("127.0.0.1", port), timeout=5)
+        idle.append(lone)
+        assert lone.recv(1) == b""  # closed by the catcher, which is still waiting
+        assert waiting.is_alive() and caught == []
+        for _ in range(3 * _catcher.MAX_CONNECTIONS):  # many more idle ones than may be open at once
+            idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        idle[-1].sendall(b"GET /callback?state=s1 HTTP/1.1\r\n")  # a head that never ends
+        browser = Browser(code="late")
+        browser(f"https://accounts.example/authorize?redirect_uri={redirect}&state=s1")
+        browser.join()
+        waiting.join(10)
+    finally:
+        for conn in idle:
+            conn.close()
+    assert caught == [f"{redirect}?code=late&state=s1"]
+    assert browser.answers[0][0] == 200 and "close this tab" in browser.answers[0][1]

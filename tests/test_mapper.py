@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import pytest
+from standin.catalogue import FINLANDIA, track_full
 
 from spotlite import _mapper
 from spotlite._mapper import alias, to_model
@@ -78,8 +79,9 @@ def test_numbers() -> None:
 
 
 def test_wrong_kind_names_the_path() -> None:
-    data = {"items": [{"added_at": "t", "track": {"id": "i", "name": "n", "uri": "u"}}] * 3}
-    data["items"][2] = {"added_at": "t", "track": {"id": "i", "name": "n", "uri": "u", "duration_ms": "long"}}
+    track = track_full(FINLANDIA)
+    saved = {"added_at": "2026-03-01T10:00:00Z", "track": track}
+    data = {"items": [saved, saved, {**saved, "track": {**track, "duration_ms": "long"}}], "href": "h", "limit": 3, "total": 3}
     with pytest.raises(MappingError) as caught:
         to_model(SavedTrackPaging, data)
     assert str(caught.value) == "'items[2].track.duration_ms': expected int, got str"
@@ -135,9 +137,8 @@ def test_mapped_models_are_frozen_instances_of_their_own_class() -> None:
     assert hash(tree.best) == hash(Leaf(name="b"))
     with pytest.raises(dataclasses.FrozenInstanceError):
         tree.best.name = "c"  # type: ignore[misc, union-attr]
-    album = {"id": "a", "name": "a", "uri": "spotify:album:a"}
-    track = to_model(FullTrack, {"name": "n", "uri": "spotify:track:x", "album": album})
-    assert type(track) is FullTrack and track.name == "n" and track.album.name == "a"
+    track = to_model(FullTrack, {**track_full(FINLANDIA), "name": "n"})
+    assert type(track) is FullTrack and track.name == "n" and track.album.name == "Sibelius: Finlandia, Karelia Suite & Symphony No. 2"
     with pytest.raises(dataclasses.FrozenInstanceError):
         track.name = "m"  # type: ignore[misc]
 

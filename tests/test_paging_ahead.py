@@ -30,7 +30,9 @@ API = "https://api.spotify.com/v1"
 
 
 def track(n: int) -> dict[str, Any]:
-    return {"id": f"{n:022d}", "name": f"Song {n}", "type": "track", "uri": f"spotify:track:{n:022d}"}
+    return {"id": f"{n:022d}", "name": f"Song {n}", "type": "track", "uri": f"spotify:track:{n:022d}",
+            "href": f"{API}/tracks/{n:022d}", "external_urls": {}, "duration_ms": 1000, "disc_number": 1,
+            "track_number": n + 1, "explicit": False}
 
 
 class Library:
@@ -82,11 +84,11 @@ class Library:
         after = int(query.get("after", 0))
         limit = int(query.get("limit", 20))
         following = after + limit
-        artists = [{"id": f"{n:022d}", "name": f"Artist {n}", "type": "artist", "uri": f"spotify:artist:{n:022d}"}
-                   for n in range(after, min(following, self.total))]
+        artists = [{"id": f"{n:022d}", "name": f"Artist {n}", "type": "artist", "uri": f"spotify:artist:{n:022d}",
+                    "href": f"{API}/artists/{n:022d}", "external_urls": {}} for n in range(after, min(following, self.total))]
         reply(conn, 200, {"artists": {
             "href": f"{API}/me/following?type=artist", "items": artists, "limit": limit, "total": self.total,
-            "cursors": {"after": str(following)} if following < self.total else {},
+            "cursors": {"after": str(following) if following < self.total else None},
             "next": f"{API}/me/following?type=artist&after={following}&limit={limit}" if following < self.total else None,
         }})
 
@@ -184,7 +186,7 @@ def test_a_429_is_retried_in_place_and_halves_the_pages_fetched_at_once(walk: Wa
 
 
 def test_the_plan_fetches_half_as_many_after_a_429(monkeypatch: pytest.MonkeyPatch) -> None:
-    page = spotlite.models.SimpleTrackPaging(items=(), offset=0, limit=10, total=100,
+    page = spotlite.models.SimpleTrackPaging(items=(), href=API, offset=0, limit=10, total=100,
                                              next=f"{API}/albums/{ALBUM}/tracks?offset=10&limit=10")
     with spotlite.configured(pages_ahead=8):
         ahead = _Ahead(page)
@@ -201,12 +203,14 @@ def test_the_plan_fetches_half_as_many_after_a_429(monkeypatch: pytest.MonkeyPat
 
 def test_what_is_not_planned_goes_one_page_after_another() -> None:
     def page(**fields: Any) -> Any:
-        return spotlite.models.SimpleTrackPaging(items=(), **fields)
+        return spotlite.models.SimpleTrackPaging(items=(), href=API, limit=10, **fields)
 
     assert paging._following(page(total=100, next=None)) == []  # the last page
     assert paging._following(page(total=None, next=f"{API}/x?offset=10&limit=10")) == []  # no total
     assert paging._following(page(total=100, next=f"{API}/x?limit=10")) == []  # no offset
-    assert paging._following(spotlite.models.CursorPaging(items=(), total=100, next=f"{API}/x?after=3")) == []
+    cursor_page = spotlite.models.CursorPaging(items=(), href=API, limit=10, cursors=spotlite.models.Cursors(after="3"),
+                                               total=100, next=f"{API}/x?after=3")
+    assert paging._following(cursor_page) == []
 
 
 @pytest.mark.parametrize("value", [0, 21, True, 2.0, "4"])

@@ -19,9 +19,11 @@ import spotlite
 from spotlite.errors import InvalidInput
 
 TOKEN = "dummy-token"
-PAGE = {"items": [], "limit": 20, "offset": 0, "total": 0}
-USER = {"id": "someone"}
-PLAYLIST = {"id": "p", "name": "Mix", "uri": "spotify:playlist:p", "owner": USER}
+PAGE = {"items": [], "href": "https://api.spotify.com/v1/x", "limit": 20, "offset": 0, "total": 0}
+USER = {"id": "someone", "uri": "spotify:user:someone", "href": "https://api.spotify.com/v1/users/someone",
+        "external_urls": {"spotify": "https://open.spotify.com/user/someone"}}
+PLAYLIST = {"id": "p", "name": "Mix", "uri": "spotify:playlist:p", "owner": USER, "snapshot_id": "s",
+            "href": "https://api.spotify.com/v1/playlists/p", "external_urls": {}}
 
 # name: (call with the ID, answer body, the path with {} for the ID)
 ENDPOINTS: dict[str, tuple[Callable[[str], Any], Any, str]] = {
@@ -29,7 +31,7 @@ ENDPOINTS: dict[str, tuple[Callable[[str], Any], Any, str]] = {
     "playlists": (lambda value: spotlite.playlists(TOKEN, value), PAGE, "/v1/users/{}/playlists"),
     "playlist_create_for_user": (lambda value: spotlite.playlist_create_for_user(TOKEN, value, "Mix"), PLAYLIST,
                                  "/v1/users/{}/playlists"),
-    "category": (lambda value: spotlite.category(TOKEN, value), {"id": "c", "name": "C"}, "/v1/browse/categories/{}"),
+    "category": (lambda value: spotlite.category(TOKEN, value), {"id": "c", "name": "C", "href": "h"}, "/v1/browse/categories/{}"),
     "category_playlists": (lambda value: spotlite.category_playlists(TOKEN, value), {"playlists": PAGE},
                            "/v1/browse/categories/{}/playlists"),
 }

@@ -8,6 +8,7 @@ its album, with an episode and a chapter queued before the album's other tracks.
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -18,6 +19,8 @@ import spotlite
 from spotlite._mapper import to_model
 from spotlite.errors import Forbidden, InvalidInput, NotFound, ServiceUnavailable, Unauthorised
 from spotlite.models import Actions, CurrentlyPlayingContext, FullChapter, FullEpisode, FullTrack, LocalTrack
+
+UTC = timezone.utc
 
 API = "https://api.spotify.com/v1/me/player"
 
@@ -312,9 +315,9 @@ def test_playback_recently_played(player: str, cassette: Any) -> None:
     assert sent(cassette, 0) == ("GET", f"{API}/recently-played?limit=20", None)
     assert len(page.items) == 20 and page.limit == 20 and page.total is None
     first = page.items[0]
-    assert (first.played_at, first.track.id) == ("2026-11-18T11:05:10Z", FINLANDIA)
+    assert (first.played_at, first.track.id) == (datetime(2026, 11, 18, 11, 5, 10, tzinfo=UTC), FINLANDIA)
     assert first.context is not None and first.context.uri == f"spotify:album:{MAIN_ALBUM}"
-    assert page.items[3].context is None and page.items[1].played_at.endswith(".663Z")
+    assert page.items[3].context is None and page.items[1].played_at.microsecond == 663000
     assert page.cursors is not None and page.cursors.after == "1794999910000"
     assert page.next is not None and f"before={page.cursors.before}" in page.next
     everything = list(spotlite.all_items(player, page))
@@ -329,8 +332,9 @@ def test_playback_recently_played_after(player: str, cassette: Any) -> None:
     page = spotlite.playback_recently_played(player, limit=5, after=1_794_998_000_000)  # 10:33:20
     assert sent(cassette, 0)[1] == f"{API}/recently-played?limit=5&after=1794998000000"
     assert [p.played_at for p in page.items] == [
-        "2026-11-18T10:47:33.315Z", "2026-11-18T10:44:01Z", "2026-11-18T10:40:30.641Z",
-        "2026-11-18T10:36:59.304Z", "2026-11-18T10:33:27Z",
+        datetime(2026, 11, 18, 10, 47, 33, 315000, tzinfo=UTC), datetime(2026, 11, 18, 10, 44, 1, tzinfo=UTC),
+        datetime(2026, 11, 18, 10, 40, 30, 641000, tzinfo=UTC), datetime(2026, 11, 18, 10, 36, 59, 304000, tzinfo=UTC),
+        datetime(2026, 11, 18, 10, 33, 27, tzinfo=UTC),
     ]
     assert page.cursors is not None and page.cursors.before == "1794998007000"
 
@@ -414,9 +418,9 @@ def test_local_file_playing() -> None:
     state = to_model(CurrentlyPlayingContext, {
         "device": {"id": None, "name": "Kitchen", "type": "Speaker", "is_active": True, "is_restricted": True},
         "repeat_state": "context", "shuffle_state": True, "timestamp": 1_795_000_000_000, "is_playing": True,
-        "context": None, "currently_playing_type": "track",
+        "context": None, "currently_playing_type": "track", "actions": {"disallows": {}},
         "item": {"id": None, "name": "Demo", "uri": "spotify:local:Aino::Demo:95", "is_local": True, "type": "track",
                  "artists": [{"id": None, "name": "Aino", "uri": None}], "album": {"id": None, "name": ""}},
     })
     assert isinstance(state.item, LocalTrack) and state.item.artists[0].name == "Aino"
-    assert (state.device.id, state.context, state.actions, state.smart_shuffle) == (None, None, None, None)
+    assert (state.device.id, state.context, state.actions.disallows, state.smart_shuffle) == (None, None, {}, None)

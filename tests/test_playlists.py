@@ -6,6 +6,7 @@ import base64
 import json
 from collections import Counter
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -19,6 +20,8 @@ from standin.users import ME
 import spotlite
 from spotlite.errors import Forbidden, InvalidInput, NotFound, ServiceUnavailable, Unauthorised
 from spotlite.models import FullEpisode, FullPlaylist, FullTrack, LocalTrack
+
+UTC = timezone.utc
 
 API = "https://api.spotify.com/v1"
 URIS = [f"spotify:track:{track['id']}" for track in ALL_TRACKS]  # 73 different tracks
@@ -64,7 +67,7 @@ def test_playlist_in_the_2026_shape(token: str, cassette: Any) -> None:
     assert isinstance(first.item, FullTrack) and first.track is first.item
     assert (first.item.id, first.item.name, first.item.track, first.item.episode) == (
         FINLANDIA, "Finlandia, Op. 26", True, False)
-    assert (first.added_at, first.added_by and first.added_by.id, first.is_local) == ("2025-01-05T20:00:00Z", ME, False)
+    assert (first.added_at, first.added_by and first.added_by.id, first.is_local) == (datetime(2025, 1, 5, 20, 0, 0, tzinfo=UTC), ME, False)
     assert first.video_thumbnail is not None and first.video_thumbnail.url is None
 
 
@@ -80,7 +83,7 @@ def test_playlist_entries_local_episode_and_null(token: str) -> None:
     assert isinstance(episode.item, FullEpisode) and not episode.is_local
     assert (episode.item.id, episode.item.episode, episode.item.track) == (HALF_HEARD, True, False)
     assert episode.item.show is not None and episode.item.show.name == "Notes from the Concert Hall"
-    assert gone.item is None and gone.track is None and gone.added_at == "2025-01-07T14:00:00Z"
+    assert gone.item is None and gone.track is None and gone.added_at == datetime(2025, 1, 7, 14, 0, 0, tzinfo=UTC)
 
 
 def test_playlist_in_the_old_shape(token: str) -> None:

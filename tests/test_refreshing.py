@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
@@ -14,10 +15,11 @@ from loopback import Handler, Request, Server, reply, stall
 
 import spotlite
 from spotlite import _token
-from spotlite.errors import AuthError, InvalidInput, ServiceUnavailable, Unauthorised
+from spotlite.errors import AuthError, InvalidInput, ServiceUnavailable, Timeout, Unauthorised
 
 Loopback = Callable[[Handler], Server]
-ME = {"id": "someone", "type": "user", "uri": "spotify:user:someone", "display_name": "Someone"}
+ME = {"id": "someone", "type": "user", "uri": "spotify:user:someone", "display_name": "Someone",
+      "href": "https://api.spotify.com/v1/users/someone", "external_urls": {}}
 HOUR = 3600.0
 
 
@@ -210,3 +212,56 @@ def test_a_refreshing_token_shows_no_secret() -> None:
         spotlite.RefreshingToken(user_token(), "client-id")
     with pytest.raises(InvalidInput, match="no refresh token"):
         spotlite.RefreshingToken(spotlite.Token(access_token="a", expires_at=0), "client-id", "secret")
+
+
+def test_one_deadline_bounds_the_call_and_the_refresh_after_a_401(loopback: Loopback) -> None:
+    """The refresh after a 401 gets what is left of the call's deadline, not a deadline of its own."""
+    accounts = Accounts()
+    accounts.delay = 10.0  # the token endpoint stalls (until the client hangs up)
+
+    def slow_api(request: Request, conn: socket.socket) -> None:
+        if not request.path.startswith("/accounts"):
+            threading.Event().wait(1.6)  # the 401 comes late: most of the deadline is gone
+        accounts(request, conn)
+
+    server = loopback(slow_api)
+    spotlite.configure(deadline=2.0, retries=0)
+    token = spotlite.RefreshingToken(user_token(5), "client-id", "client-secret")  # the API says it expired
+    start = time.monotonic()
+    with pytest.raises(Timeout, match="deadline"):
+        spotlite.current_user(token)
+    assert time.monotonic() - start < 3.1  # a refresh with a deadline of its own would end after 3.6 s
+    assert [request.path for request in server.requests] == ["/v1/me", "/accounts/api/token"]
+
+
+def test_a_failing_on_refresh_is_logged_and_offered_again_until_it_takes_the_token(
+    loopback: Loopback, clock: list[float], caplog: pytest.LogCaptureFixture
+) -> None:
+    accounts = Accounts(rotate=True)
+    loopback(accounts)
+    offered: list[str | None] = []
+
+    def save(new: spotlite.Token) -> None:
+        offered.append(new.refresh_token)
+        if len(offered) in (1, 2, 4):
+            raise OSError(f"disk full, {new.refresh_token} and {new.access_token} not written")
+
+    token = spotlite.RefreshingToken(user_token(pkce=True), "client-id", on_refresh=save)
+    clock[0] += HOUR
+    with caplog.at_level(logging.WARNING, logger="spotlite"):
+        assert spotlite.current_user(token).id == "someone"  # refreshed before the call; the save failed
+        assert offered == ["refresh-1"] and token.refresh_token == "refresh-1"
+        assert spotlite.current_user(token).id == "someone"  # offered again at the next call, failed again
+        assert spotlite.current_user(token).id == "someone"  # offered again, taken
+        assert spotlite.current_user(token).id == "someone"  # taken: not offered again
+        assert offered == ["refresh-1"] * 3
+        accounts.issued += 1  # the API now refuses access-1 as expired: a 401, a refresh, a failed save
+        assert spotlite.current_user(token).id == "someone"
+        assert offered[3:] == ["refresh-3"]
+        assert spotlite.current_user(token).id == "someone"
+        assert offered[3:] == ["refresh-3", "refresh-3"]
+    records = [record for record in caplog.records if record.name.startswith("spotlite")]
+    assert len(records) == 3 and {record.levelno for record in records} == {logging.WARNING}
+    text = "\n".join(record.getMessage() for record in records)
+    assert "OSError: disk full" in text and "offered to it again" in text
+    assert not any(secret in text for secret in ("refresh-1", "access-1", "refresh-3", "access-3"))

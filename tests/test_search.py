@@ -10,7 +10,15 @@ import pytest
 from standin.catalogue import FINLANDIA, MAIN_ALBUM, SINGER, SINGLE
 
 import spotlite
-from spotlite.errors import BadRequest, InvalidInput
+from spotlite.errors import BadRequest, InvalidInput, MappingError
+from spotlite.models import (
+    ArtistSearchResult,
+    EpisodeSearchResult,
+    PlaylistSearchResult,
+    SearchResult,
+    TrackSearchResult,
+    from_dict,
+)
 
 
 def sent(cassette: Any, index: int = 0) -> dict[str, str]:
@@ -20,7 +28,9 @@ def sent(cassette: Any, index: int = 0) -> dict[str, str]:
 
 def test_search_tracks_by_default(token: str, cassette: Any) -> None:
     result = spotlite.search(token, "finlandia")
-    assert result.tracks is not None
+    assert type(result) is TrackSearchResult and isinstance(result, SearchResult)
+    tracks, = result
+    assert tracks is result.tracks and list(result) == [tracks]
     assert [t.name for t in result.tracks.items] == ["Finlandia, Op. 26", "Finlandia (Choral Version)"]
     assert result.tracks.items[0].id == FINLANDIA
     assert (result.tracks.total, result.tracks.limit, result.tracks.next) == (2, 5, None)
@@ -31,6 +41,7 @@ def test_search_tracks_by_default(token: str, cassette: Any) -> None:
 def test_search_several_types(token: str, cassette: Any) -> None:
     result = spotlite.search(token, "Finlandia", types=("track", "album", "artist", "playlist", "show", "episode"),
                              market="FI", limit=10)
+    assert type(result) is SearchResult
     assert result.tracks is not None and result.tracks.total == 2
     assert result.albums is not None and [a.id for a in result.albums.items] == [MAIN_ALBUM, SINGLE]
     assert result.artists is not None and (result.artists.total, result.artists.items) == (0, ())
@@ -45,7 +56,7 @@ def test_search_several_types(token: str, cassette: Any) -> None:
 
 def test_search_episodes_with_null_item(token: str) -> None:
     result = spotlite.search(token, "finlandia", types=["episode"], market="FI", limit=4)
-    assert result.episodes is not None
+    assert type(result) is EpisodeSearchResult  # a list of one type too (typed as a SearchResult)
     first, second, hidden, fourth = result.episodes.items
     assert hidden is None  # Spotify sends null for an episode it cannot show
     assert first is not None and first.name == "#59: Finlandia, part 59"
@@ -56,7 +67,7 @@ def test_search_episodes_with_null_item(token: str) -> None:
 
 def test_search_playlists_with_null_item(token: str) -> None:
     result = spotlite.search(token, "sibelius", types=("playlist",))
-    assert result.playlists is not None
+    assert type(result) is PlaylistSearchResult and result.tracks is None
     hidden, morning = result.playlists.items
     assert hidden is None
     assert morning is not None and morning.name == "Morning Sibelius"
@@ -74,7 +85,8 @@ def test_search_shows_and_audiobooks(token: str) -> None:
 
 def test_search_one_type_as_str(token: str) -> None:
     result = spotlite.search(token, "aino", types="artist")
-    assert result.artists is not None and [a.id for a in result.artists.items] == [SINGER]
+    assert type(result) is ArtistSearchResult and result == ArtistSearchResult(artists=result.artists)
+    assert [a.id for a in result.artists.items] == [SINGER]
     assert result.artists.items[0].genres == ("finnish pop",) and result.tracks is None
 
 
@@ -113,3 +125,8 @@ def test_search_checks_input_before_sending(token: str) -> None:
         spotlite.search(token, "finlandia", limit=51)
     with pytest.raises(InvalidInput, match="at most 1000"):
         spotlite.search(token, "finlandia", offset=1001)
+
+
+def test_a_search_for_one_type_requires_its_page() -> None:
+    with pytest.raises(MappingError, match="'tracks': expected FullTrackPaging, got null or nothing"):
+        from_dict(TrackSearchResult, {"albums": None})

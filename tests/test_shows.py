@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 from standin.catalogue import UNKNOWN
 from standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound, Unauthorised
+
+UTC = timezone.utc
 
 
 def test_show(token: str) -> None:
@@ -88,7 +92,7 @@ def test_saved_shows(token: str) -> None:
     saved = spotlite.saved_shows(token, limit=10)
     assert saved.total == 2
     assert [(s.added_at, s.show.name) for s in saved.items] == [
-        ("2024-02-03T07:45:10Z", "Notes from the Concert Hall"), ("2025-10-01T18:02:33Z", "Sauna Talks")]
+        (datetime(2024, 2, 3, 7, 45, 10, tzinfo=UTC), "Notes from the Concert Hall"), (datetime(2025, 10, 1, 18, 2, 33, tzinfo=UTC), "Sauna Talks")]
 
 
 def test_saved_shows_limit_checked(token: str) -> None:

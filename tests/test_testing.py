@@ -257,7 +257,8 @@ ACCESS = "BQ" + secrets.token_urlsafe(120)
 REFRESH = "AQ" + secrets.token_urlsafe(100)
 COOKIE = secrets.token_hex(16)
 REDIRECT = "http://127.0.0.1:8888/callback"
-ME = {"id": "smedjan.fi", "display_name": "Sanna", "type": "user", "uri": "spotify:user:smedjan.fi"}
+ME = {"id": "smedjan.fi", "display_name": "Sanna", "type": "user", "uri": "spotify:user:smedjan.fi",
+      "href": "https://api.spotify.com/v1/users/smedjan.fi", "external_urls": {}}
 
 
 def accounts_and_me(request: Request, conn: Any) -> None:
@@ -299,6 +300,22 @@ def test_secrets_sent_while_recording_never_reach_the_cassette(
         token = spotlite.request_user_token(CLIENT_ID, "another-secret", REDIRECT, "another-code")
         assert (token.access_token, token.refresh_token) == ("dummy-access-token", "dummy-refresh-token")
         assert spotlite.current_user(token).id == "smedjan.fi"
+
+
+def test_a_token_answer_with_a_byte_order_mark_is_redacted_as_it_is_parsed(
+    loopback: Callable[[Handler], Server], tmp_path: Path
+) -> None:
+    body = b"\xef\xbb\xbf" + json.dumps({"access_token": ACCESS, "token_type": "Bearer", "expires_in": 3600,
+                                          "refresh_token": REFRESH}).encode()
+    loopback(lambda request, conn: conn.sendall(answer(200, raw=body)))
+    path = tmp_path / "bom.yaml"
+    with cassette(path, record="all"):
+        token = spotlite.refresh_user_token(CLIENT_ID, CLIENT_SECRET, REFRESH)
+    assert (token.access_token, token.refresh_token) == (ACCESS, REFRESH)  # spotlite's parser accepts the mark
+    text = path.read_text()
+    assert ACCESS not in text and REFRESH not in text  # ... and the cassette kit redacts the same body
+    assert '"access_token": "dummy-access-token"' in text
+    assert check([path]).findings == ()
 
 
 def test_a_cassette_written_with_tokens_replays_placeholders(
@@ -505,6 +522,100 @@ def test_check_reads_what_does_not_parse_line_by_line(tmp_path: Path, capsys: py
     assert f"{broken}: not valid YAML or JSON: searched line by line" in err
     assert cli(["check", str(tmp_path / "nowhere")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+SHAPED = "BQC" + "a1B2c3D4" * 20  # a Spotify-shaped access token
+REFRESH_SHAPED = "AQB" + "x9Y8z7W6" * 20  # and refresh token
+
+# What the second round of probing slipped past the check, each in a hand-written cassette.
+MISSED: dict[str, str] = {
+    "token after =": f"""interactions:
+- request: {{body: null, headers: {{}}, method: GET, uri: 'https://api.spotify.com/v1/me?t={SHAPED}'}}
+  response: {{body: {{string: ''}}, headers: {{}}, status: {{code: 200, message: OK}}}}
+version: 1
+""",
+    "Set-Cookie sp_dc": f"""interactions:
+- request: {{body: null, headers: {{}}, method: GET, uri: 'https://api.spotify.com/v1/me'}}
+  response:
+    body: {{string: ''}}
+    headers:
+      Set-Cookie:
+      - sp_dc={REFRESH_SHAPED}; Path=/; Secure
+    status: {{code: 200, message: OK}}
+version: 1
+""",
+    "form body ending in a newline": """interactions:
+- request:
+    body: "grant_type=refresh_token&refresh_token=9f8e7d6c5b4a39281706f5e4\\n"
+    headers: {}
+    method: POST
+    uri: https://accounts.spotify.com/api/token
+  response: {body: {string: ''}, headers: {}, status: {code: 400, message: Bad Request}}
+version: 1
+""",
+    "Authorization in multi-document YAML": """interactions: []
+version: 1
+---
+interactions:
+- request:
+    body: null
+    headers:
+      Authorization:
+      - Bearer 4f3e2d1c0b9a8f7e6d5c
+    method: GET
+    uri: https://api.spotify.com/v1/me
+  response: {body: {string: ''}, headers: {}, status: {code: 200, message: OK}}
+version: 1
+""",
+    "code= in a Location header": """interactions:
+- request: {body: null, headers: {}, method: GET, uri: 'https://accounts.spotify.com/authorize'}
+  response:
+    body: {string: ''}
+    headers:
+      Location:
+      - http://127.0.0.1:8080/callback?code=AQD7f6e5d4c3b2a1908&state=xyz
+    status: {code: 303, message: See Other}
+version: 1
+""",
+    "token in a YAML comment": f"""# recorded with {SHAPED}
+interactions: []
+version: 1
+""",
+}
+MISSED_SECRETS = {"token after =": SHAPED, "Set-Cookie sp_dc": REFRESH_SHAPED,
+                  "form body ending in a newline": "9f8e7d6c5b4a39281706f5e4",
+                  "Authorization in multi-document YAML": "4f3e2d1c0b9a8f7e6d5c",
+                  "code= in a Location header": "AQD7f6e5d4c3b2a1908", "token in a YAML comment": SHAPED}
+
+
+@pytest.mark.parametrize("case", sorted(MISSED))
+def test_check_finds_what_the_probes_planted(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    planted = tmp_path / "planted.yaml"
+    planted.write_text(MISSED[case])
+    assert cli(["check", str(planted)]) == 1
+    out, err = capsys.readouterr()
+    secret = MISSED_SECRETS[case]
+    assert f"{secret[:2]}... ({len(secret)} characters)" in out or f"{secret[:4]}... ({len(secret)}" in out, out
+    assert secret not in out + err
+    assert "possible secret" in err
+
+
+@pytest.mark.parametrize("opening", ["[" * 100_000, '{"a":' * 100_000])
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_check_never_crashes_on_a_deeply_nested_file(
+    opening: str, suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = json.dumps(opening + f'{{"access_token": "{SHAPED}"}}')
+    nested = tmp_path / f"nested{suffix}"
+    nested.write_text(opening if suffix == ".json" else f"interactions:\n- response: {{body: {{string: {body}}}}}\n")
+    deep = tmp_path / f"deep{suffix}"
+    deep.write_text(opening + "1" + ("]" * 100_000 if opening[0] == "[" else "}" * 100_000))
+    found = check([nested, deep])
+    assert {Path(path).name for path in found.unreadable} >= {deep.name}
+    if suffix == ".yaml":  # the token inside the nested body is still found, in the raw text
+        assert [finding.kind for finding in found.findings] == ["a Spotify access token"]
+    assert cli(["check", str(tmp_path)]) in (0, 1)
+    assert "not valid YAML or JSON" in capsys.readouterr().err
 
 
 def test_placeholders() -> None:

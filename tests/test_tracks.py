@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
 import pytest
 from conftest import body_of
@@ -10,6 +11,8 @@ from standin.catalogue import FINLANDIA, MAIN_ALBUM, RELINKED, UNKNOWN
 
 import spotlite
 from spotlite.errors import InvalidInput, Unauthorised
+
+UTC = timezone.utc
 
 
 def test_track(token: str) -> None:
@@ -36,7 +39,7 @@ def test_tracks_with_unknown_id(token: str) -> None:
 def test_saved_tracks_page_of_fifty(token: str) -> None:
     page = spotlite.saved_tracks(token, limit=50)
     assert (len(page.items), page.total) == (50, 57)
-    assert page.items[0].added_at == "2025-01-01T08:00:00Z"
+    assert page.items[0].added_at == datetime(2025, 1, 1, 8, 0, 0, tzinfo=UTC)
     assert page.items[0].track.id == FINLANDIA
     rest = spotlite.next_page(token, page)
     assert rest is not None and len(rest.items) == 7 and spotlite.next_page(token, rest) is None

@@ -9,7 +9,7 @@ from .._http import send
 from .._log import get_logger
 from .._mapper import to_model
 from .._token import TokenLike
-from ..errors import InvalidInput, MappingError, PartialWriteError, SpotliteError, TransportError
+from ..errors import InvalidInput, MappingError, PartialWriteError, SpotliteError, TransportError, quoted
 from ..ids import to_ids
 
 _log = get_logger(__name__)
@@ -83,7 +83,7 @@ def check_list(name: str, values: Iterable[T], what: str) -> list[T]:
     ``what`` names the items in the message (``"genre names"``).
     """
     if isinstance(values, (str, bytes)):
-        raise InvalidInput(f"{name} must be a list of {what}, got a single {type(values).__name__} {values!r}")
+        raise InvalidInput(f"{name} must be a list of {what}, got a single {type(values).__name__} {quoted(values)}")
     try:
         return list(values)
     except TypeError:
@@ -101,8 +101,7 @@ def check_strs(name: str, values: Iterable[str], what: str) -> list[str]:
 
 def _shown(value: object) -> str:
     """A wrong value in a message: its repr with its type, shortened."""
-    text = repr(value)
-    text = text if len(text) <= 60 else text[:57] + "..."
+    text = quoted(value)
     return text if value is None or isinstance(value, (str, bool)) else f"{text} ({type(value).__name__})"
 
 
@@ -119,7 +118,7 @@ def check_offset(offset: int, maximum: int | None = None) -> None:
 def check_int(name: str, value: int, minimum: int = 0, maximum: int | None = None) -> None:
     """Refuse a value that is not an int (bools included) from ``minimum`` to ``maximum``."""
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InvalidInput(f"{name} must be an int of {minimum} or more, got {value!r}")
+        raise InvalidInput(f"{name} must be an int of {minimum} or more, got {quoted(value)}")
     if maximum is not None and value > maximum:
         raise InvalidInput(f"{name} must be at most {maximum}, got {value}")
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..errors import InvalidInput
+from ..errors import InvalidInput, quoted
 from ..ids import segment
 from ..models.artist import FullArtist
 from ..models.music import FullTrack, SimpleAlbumPaging
@@ -114,5 +114,5 @@ def _groups(include_groups: Iterable[str]) -> list[str]:
     groups = check_strs("include_groups", include_groups, "album groups")
     unknown = [group for group in groups if group not in ALBUM_GROUPS]
     if unknown or not groups:
-        raise InvalidInput(f"include_groups takes some of {', '.join(ALBUM_GROUPS)}, got {groups!r}")
+        raise InvalidInput(f"include_groups takes some of {', '.join(ALBUM_GROUPS)}, got {quoted(groups)}")
     return groups

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from .._http import send
 from .._token import TokenLike
-from ..errors import InvalidInput
+from ..errors import InvalidInput, quoted
 from ..ids import parse, to_uri
 from ._helpers import check_list, chunks, list_of, query, write_chunks
 
@@ -107,7 +107,7 @@ def _uris(values: Iterable[str], kind: str | None) -> list[str]:
     """``spotify:kind:id`` URIs of library items; refuses bare IDs without ``kind``, and other kinds."""
     items = check_list("uris", values, "URIs")
     if kind is not None and kind not in _KINDS:
-        raise InvalidInput(f"kind must be one of {', '.join(_KINDS)}, got {kind!r}")
+        raise InvalidInput(f"kind must be one of {', '.join(_KINDS)}, got {quoted(kind)}")
     uris = [_library_uri(value, kind) for value in items]
     if not uris:
         raise InvalidInput("expected at least one URI, got none")
@@ -118,7 +118,7 @@ def _library_uri(value: str, kind: str | None) -> str:
     if kind is None:
         kind, _ = parse(value)
         if kind is None:
-            raise InvalidInput(f"{value!r} is a bare ID: give a URI or URL, or say its kind (kind='track')")
+            raise InvalidInput(f"{quoted(value)} is a bare ID: give a URI or URL, or say its kind (kind='track')")
         if kind not in _KINDS:
-            raise InvalidInput(f"{value!r} is of kind {kind!r}; the library takes {', '.join(_KINDS)}")
+            raise InvalidInput(f"{quoted(value)} is of kind {quoted(kind)}; the library takes {', '.join(_KINDS)}")
     return to_uri(value, kind)

@@ -14,7 +14,7 @@ from typing import Any
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..errors import InvalidInput
+from ..errors import InvalidInput, quoted
 from ..ids import parse, to_ids, to_uri
 from ..models.player import CurrentlyPlaying, CurrentlyPlayingContext, Device, PlayHistoryPaging, Queue
 from ._helpers import check_bool, check_int, check_limit, check_offset, query, unwrap
@@ -232,7 +232,7 @@ def playback_repeat(token: TokenLike, state: str, device_id: str | None = None) 
         device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     if state not in _REPEAT_STATES:
-        raise InvalidInput(f"state must be 'track', 'context' or 'off', got {state!r}")
+        raise InvalidInput(f"state must be 'track', 'context' or 'off', got {quoted(state)}")
     _command(token, "PUT", "/repeat", device_id, state=state)
 
 
@@ -246,7 +246,7 @@ def playback_volume(token: TokenLike, volume_percent: int, device_id: str | None
         device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
     """
     if isinstance(volume_percent, bool) or not isinstance(volume_percent, int) or not 0 <= volume_percent <= 100:
-        raise InvalidInput(f"volume_percent must be an int from 0 to 100, got {volume_percent!r}")
+        raise InvalidInput(f"volume_percent must be an int from 0 to 100, got {quoted(volume_percent)}")
     _command(token, "PUT", "/volume", device_id, volume_percent=volume_percent)
 
 
@@ -283,7 +283,7 @@ def playback_recently_played(
         raise InvalidInput("give after or before, not both")
     for name, value in (("after", after), ("before", before)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            raise InvalidInput(f"{name} must be a time in Unix milliseconds (an int of 0 or more), got {value!r}")
+            raise InvalidInput(f"{name} must be a time in Unix milliseconds (an int of 0 or more), got {quoted(value)}")
     params = query(limit=limit, after=after, before=before)
     body = send("GET", "/me/player/recently-played", token=token, params=params, scopes=("user-read-recently-played",))
     return to_model(PlayHistoryPaging, body)
@@ -348,14 +348,14 @@ def _uri(value: str, kinds: tuple[str, ...], default: str | None = None) -> str:
     kind = parse(value)[0] or default
     wanted = " or ".join(kinds)
     if kind is None:
-        raise InvalidInput(f"{value!r} is an ID alone: give the URI or URL of the {wanted}")
+        raise InvalidInput(f"{quoted(value)} is an ID alone: give the URI or URL of the {wanted}")
     if kind not in kinds:
-        raise InvalidInput(f"expected the URI or URL of a {wanted}, but {value!r} is of kind {kind!r}")
+        raise InvalidInput(f"expected the URI or URL of a {wanted}, but {quoted(value)} is of kind {quoted(kind)}")
     return to_uri(value, kind)
 
 
 def _device(device_id: str) -> str:
     if not isinstance(device_id, str) or not device_id.strip():
-        raise InvalidInput(f"device_id must be a device's id from playback_devices, got {device_id!r}")
+        raise InvalidInput(f"device_id must be a device's id from playback_devices, got {quoted(device_id)}")
     return device_id
 

@@ -20,7 +20,7 @@ from typing import Any, overload
 from .._http import send
 from .._mapper import plain, to_model
 from .._token import TokenLike
-from ..errors import InvalidInput, MappingError
+from ..errors import InvalidInput, MappingError, quoted
 from ..ids import parse, segment, to_uri
 from ..models.common import Image
 from ..models.playlist import FullPlaylist, PlaylistTrackPaging, SimplePlaylistPaging
@@ -226,9 +226,10 @@ def playlist_create(
     given: object = public  # a str here is the name in Tekore's order (user_id, name, public, description)
     if isinstance(given, str) and _looks_like_user_id(name):
         raise InvalidInput(
-            f"public must be True or False, got {public!r}: to create a playlist for the user {name!r} in Tekore's "
-            f"order (user_id, name, public, description), call playlist_create_for_user(token, {name!r}, {public!r}, "
-            "...); playlist_create(token, name, public, description, collaborative) creates one for the current user"
+            f"public must be True or False, got {quoted(public)}: to create a playlist for the user {quoted(name)} "
+            f"in Tekore's order (user_id, name, public, description), call playlist_create_for_user(token, "
+            f"{quoted(name)}, {quoted(public)}, ...); playlist_create(token, name, public, description, "
+            "collaborative) creates one for the current user"
         )
     _check_details(name, public, collaborative, description)
     payload = {"name": name, "public": public, "collaborative": collaborative, "description": description}
@@ -516,7 +517,7 @@ def _followers_path(playlist_id: str) -> str:
 
 def _additional_types(as_tracks: bool | Iterable[str]) -> list[str] | None:
     """``additional_types``: the item types Spotify should send in their own shape, not as tracks."""
-    refused = InvalidInput(f"as_tracks takes True, False or types among {TYPES}, got {as_tracks!r}")
+    refused = InvalidInput(f"as_tracks takes True, False or types among {TYPES}, got {quoted(as_tracks)}")
     if isinstance(as_tracks, bool):
         shaped = set(TYPES) if as_tracks else set()
     elif isinstance(as_tracks, str):
@@ -546,11 +547,11 @@ def _item_uri(value: str, local: bool) -> str:
     if isinstance(value, str) and value.startswith("spotify:local:"):
         if local:
             return value
-        raise InvalidInput(f"Spotify cannot add local files to a playlist: {value!r}")
+        raise InvalidInput(f"Spotify cannot add local files to a playlist: {quoted(value)}")
     kind, _ = parse(value)
     if kind not in TYPES:
         hint = " (a bare ID does not say whether it is a track or an episode)" if kind is None else ""
-        raise InvalidInput(f"expected the URI or URL of a track or an episode, got {value!r}{hint}")
+        raise InvalidInput(f"expected the URI or URL of a track or an episode, got {quoted(value)}{hint}")
     return to_uri(value, kind)
 
 
@@ -564,7 +565,7 @@ def _check_details(
 ) -> None:
     """Check a playlist's details; when ``changing``, each may be None (left as it is)."""
     if not (changing and name is None) and (not isinstance(name, str) or not name.strip()):
-        raise InvalidInput(f"a playlist name must be a non-empty str, got {name!r}")
+        raise InvalidInput(f"a playlist name must be a non-empty str, got {quoted(name)}")
     check_bool("public", public, optional=changing)
     check_bool("collaborative", collaborative, optional=changing)
     check_str("description", description, optional=changing)

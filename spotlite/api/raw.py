@@ -8,7 +8,7 @@ from typing import Any
 from .._http import send
 from .._mapper import plain
 from .._token import TokenLike
-from ..errors import InvalidInput
+from ..errors import InvalidInput, quoted
 from ._helpers import check_str
 
 __all__ = ["request"]
@@ -37,6 +37,8 @@ def request(
         The answer's JSON, or None when it has no body.
     """
     check_str("method", method, empty=False)
+    if not (method.isascii() and method.isalpha()):
+        raise InvalidInput(f"method must be an HTTP method such as GET or POST, got {quoted(method)}")
     check_str("path", path, empty=False)
     if params is not None and not isinstance(params, Mapping):
         raise InvalidInput(f"params must be a dict of query parameters or None, got {type(params).__name__}")

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..errors import InvalidInput
+from ..errors import InvalidInput, quoted
 from ..ids import to_ids
 from ..models.recommendations import Recommendations
 from ._helpers import DEPRECATED, check_limit, check_strs, list_of, query, unwrap
@@ -86,7 +86,7 @@ def _seeds(values: Iterable[str] | None, kind: str) -> list[str]:
 def _genres(values: Iterable[str] | None) -> list[str]:
     genres = [] if values is None else check_strs("genres", values, "genre names")
     if not all(genre.strip() for genre in genres):
-        raise InvalidInput(f"genres must be non-empty strings, got {genres!r}")
+        raise InvalidInput(f"genres must be non-empty strings, got {quoted(genres)}")
     return genres
 
 
@@ -97,10 +97,10 @@ def _check_attributes(attributes: dict[str, float]) -> None:
         attribute = name.removeprefix(prefix or "")
         if prefix is None or attribute not in ATTRIBUTES:
             raise InvalidInput(
-                f"unknown recommendation attribute {name!r}: use min_, max_ or target_ and one of "
+                f"unknown recommendation attribute {quoted(name)}: use min_, max_ or target_ and one of "
                 + ", ".join(sorted(ATTRIBUTES))
             )
         kinds = (int,) if attribute in _INTEGER_ATTRIBUTES else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds):
             expected = "an int" if attribute in _INTEGER_ATTRIBUTES else "a number"
-            raise InvalidInput(f"{name} must be {expected}, got {value!r}")
+            raise InvalidInput(f"{name} must be {expected}, got {quoted(value)}")

@@ -4,18 +4,66 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Literal, overload
 
 from .._mapper import to_model
 from .._token import TokenLike
-from ..errors import InvalidInput
-from ..models.search import SearchResult
+from ..errors import InvalidInput, quoted
+from ..models.search import (
+    AlbumSearchResult,
+    ArtistSearchResult,
+    AudiobookSearchResult,
+    EpisodeSearchResult,
+    PlaylistSearchResult,
+    SearchResult,
+    ShowSearchResult,
+    TrackSearchResult,
+)
 from ._helpers import check_list, dev_mode_notes, get_page
 
 __all__ = ["search"]
 
 SEARCH_TYPES = ("album", "artist", "playlist", "track", "show", "episode", "audiobook")
+# What a search for one type gives: that page typed as itself, and the result unpacks into it alone.
+_ONE_TYPE: dict[str, type[SearchResult]] = {
+    "track": TrackSearchResult, "artist": ArtistSearchResult, "album": AlbumSearchResult,
+    "playlist": PlaylistSearchResult, "show": ShowSearchResult, "episode": EpisodeSearchResult,
+    "audiobook": AudiobookSearchResult,
+}
 
 
+# One overload per type searched alone (as a str or a tuple of one), then any types.
+@overload
+def search(token: TokenLike, query: str, types: Literal["track"] | tuple[Literal["track"]] = ("track",),
+           market: str | None = None, include_external: str | None = None, limit: int | None = None,
+           offset: int = 0) -> TrackSearchResult: ...
+@overload
+def search(token: TokenLike, query: str, types: Literal["artist"] | tuple[Literal["artist"]],
+           market: str | None = None, include_external: str | None = None, limit: int | None = None,
+           offset: int = 0) -> ArtistSearchResult: ...
+@overload
+def search(token: TokenLike, query: str, types: Literal["album"] | tuple[Literal["album"]],
+           market: str | None = None, include_external: str | None = None, limit: int | None = None,
+           offset: int = 0) -> AlbumSearchResult: ...
+@overload
+def search(token: TokenLike, query: str, types: Literal["playlist"] | tuple[Literal["playlist"]],
+           market: str | None = None, include_external: str | None = None, limit: int | None = None,
+           offset: int = 0) -> PlaylistSearchResult: ...
+@overload
+def search(token: TokenLike, query: str, types: Literal["show"] | tuple[Literal["show"]],
+           market: str | None = None, include_external: str | None = None, limit: int | None = None,
+           offset: int = 0) -> ShowSearchResult: ...
+@overload
+def search(token: TokenLike, query: str, types: Literal["episode"] | tuple[Literal["episode"]],
+           market: str | None = None, include_external: str | None = None, limit: int | None = None,
+           offset: int = 0) -> EpisodeSearchResult: ...
+@overload
+def search(token: TokenLike, query: str, types: Literal["audiobook"] | tuple[Literal["audiobook"]],
+           market: str | None = None, include_external: str | None = None, limit: int | None = None,
+           offset: int = 0) -> AudiobookSearchResult: ...
+@overload
+def search(token: TokenLike, query: str, types: Iterable[str] = ("track",), market: str | None = None,
+           include_external: str | None = None, limit: int | None = None, offset: int = 0) -> SearchResult: ...
 def search(
     token: TokenLike,
     query: str,
@@ -46,16 +94,20 @@ def search(
         the pages after the first, 10 results per request. Pages of playlists
         and episodes may hold None where Spotify hides an item. As in Tekore,
         the result unpacks into its pages in the order of ``types``:
-        ``tracks, = spotlite.search(token, "finlandia")``.
+        ``tracks, = spotlite.search(token, "finlandia")``. A search for one
+        type gives that type's result (``TrackSearchResult``...), whose page
+        is never None: ``spotlite.search(token, "q", types=("album",)).albums``
+        is a ``SimpleAlbumPaging``, and type checkers know it.
     """
     kinds = _types(types)
     if not isinstance(query, str) or not query.strip():
-        raise InvalidInput(f"query must be a non-empty str, got {query!r}")
+        raise InvalidInput(f"query must be a non-empty str, got {quoted(query)}")
     if include_external not in (None, "audio"):
-        raise InvalidInput(f"include_external must be 'audio' or None, got {include_external!r}")
+        raise InvalidInput(f"include_external must be 'audio' or None, got {quoted(include_external)}")
     body = get_page(token, "/search", limit, offset, max_offset=1000, optional_limit=True, notes=dev_mode_notes(limit),
                     q=query, type=kinds, market=market, include_external=include_external)
-    return dataclasses.replace(to_model(SearchResult, body), types=tuple(kinds))
+    model = _ONE_TYPE[kinds[0]] if len(kinds) == 1 else SearchResult
+    return dataclasses.replace(to_model(model, body), types=tuple(kinds))
 
 
 def _types(types: Iterable[str]) -> list[str]:
@@ -63,5 +115,5 @@ def _types(types: Iterable[str]) -> list[str]:
     kinds = [types] if isinstance(types, str) else check_list("types", types, "search types")
     unknown = [kind for kind in kinds if kind not in SEARCH_TYPES]
     if unknown or not kinds:
-        raise InvalidInput(f"types must be some of {', '.join(SEARCH_TYPES)}, got {kinds!r}")
+        raise InvalidInput(f"types must be some of {', '.join(SEARCH_TYPES)}, got {quoted(kinds)}")
     return list(dict.fromkeys(kinds))

@@ -7,7 +7,7 @@ from typing import Any
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
-from ..errors import InvalidInput
+from ..errors import InvalidInput, quoted
 from ..ids import segment
 from ..models.artist import FullArtistOffsetPaging
 from ..models.music import FullTrackPaging
@@ -88,5 +88,5 @@ def current_user_top_tracks(
 
 def _top(token: TokenLike, kind: str, time_range: str, limit: int, offset: int) -> Any:
     if time_range not in TIME_RANGES:
-        raise InvalidInput(f"time_range must be one of {', '.join(TIME_RANGES)}, got {time_range!r}")
+        raise InvalidInput(f"time_range must be one of {', '.join(TIME_RANGES)}, got {quoted(time_range)}")
     return get_page(token, f"/me/top/{kind}", limit, offset, scopes=("user-top-read",), time_range=time_range)

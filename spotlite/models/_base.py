@@ -21,6 +21,7 @@ import reprlib
 import sys
 import types
 from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 if TYPE_CHECKING:
@@ -58,15 +59,29 @@ def to_dict(value: Any) -> Any:
         value: a model, a tuple of models, a ``Token``, or a plain value.
 
     Returns:
-        Dicts, lists and plain values, keyed by Spotify's names.
+        Dicts, lists and plain values, keyed by Spotify's names; datetimes
+        (``added_at``, ``played_at``) as Spotify writes them,
+        ``2026-03-01T10:00:00Z``.
     """
     if isinstance(value, Model):
         fields = dataclasses.fields(value)  # type: ignore[arg-type]
         return {f.name: to_dict(getattr(value, f.name)) for f in fields if f.repr}
     if isinstance(value, tuple):
         return [to_dict(item) for item in value]
+    if isinstance(value, datetime):
+        return spotify_time(value)
     as_dict = getattr(value, "to_dict", None)  # a Token
     return value if as_dict is None else as_dict()
+
+
+def spotify_time(value: datetime) -> str:
+    """A datetime in Spotify's form, UTC with a ``Z``: ``2026-03-01T10:00:00Z`` (``.123Z`` when it has
+    milliseconds, six digits when it has microseconds); a naive datetime is taken as UTC."""
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    fraction = value.microsecond
+    precision = "seconds" if not fraction else "milliseconds" if fraction % 1000 == 0 else "microseconds"
+    return value.isoformat(timespec=precision) + "Z"
 
 
 M = TypeVar("M", bound=Model)
@@ -91,12 +106,22 @@ def from_dict(model: type[M | Token], data: Any) -> M | Token:
 
     Returns:
         The model.
+
+    Raises:
+        MappingError: a value of the wrong kind, naming its path.
+        InvalidInput: ``model`` is a generic base (``Paging``, ``OffsetPaging``, ``CursorPaging``).
     """
     from .._mapper import to_model
     from .._token import Token
+    from ..errors import InvalidInput
 
     if model is Token:
         return Token.from_dict(data)
+    generic = getattr(model, "__origin__", model)
+    if getattr(generic, "__parameters__", ()) or generic is not model:  # Paging, OffsetPaging[SimpleTrack]...
+        name = getattr(generic, "__name__", "the model")
+        raise InvalidInput(f"from_dict cannot build the generic {name}: give the paging model of a kind of "
+                           f"item, such as SimpleTrackPaging or SavedTrackPaging")
     if not (isinstance(model, type) and issubclass(model, Model)):
         raise TypeError(f"from_dict builds spotlite's models (spotlite.models), not {model!r}")
     return to_model(model, data)

@@ -20,9 +20,9 @@ class SimpleArtist(Model):
     """The Spotify URI (``spotify:<type>:<id>``)."""
     type: str = "artist"
     """``artist``."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
@@ -55,6 +55,8 @@ class FullArtistCursorPaging(CursorPaging[FullArtist]):
 
     items: tuple[FullArtist, ...]
     """The items of this page."""
+    total: int
+    """How many artists the user follows."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

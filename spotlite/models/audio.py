@@ -31,35 +31,35 @@ class AudioFeatures(Model):
     """The track's Spotify URI."""
     type: str = "audio_features"
     """``audio_features``."""
-    acousticness: float | None = None
+    acousticness: float
     """Confidence, 0 to 1, that the track is acoustic."""
-    danceability: float | None = None
+    danceability: float
     """How suitable for dancing, 0 to 1."""
-    energy: float | None = None
+    energy: float
     """Perceived intensity and activity, 0 to 1."""
-    instrumentalness: float | None = None
+    instrumentalness: float
     """Likelihood, 0 to 1, that the track has no vocals."""
-    liveness: float | None = None
+    liveness: float
     """Likelihood, 0 to 1, that an audience is present."""
-    loudness: float | None = None
+    loudness: float
     """Average loudness in decibels (typically -60 to 0)."""
-    speechiness: float | None = None
+    speechiness: float
     """Presence of spoken words, 0 to 1."""
-    valence: float | None = None
+    valence: float
     """Musical positiveness, 0 (sad) to 1 (happy)."""
-    tempo: float | None = None
+    tempo: float
     """Estimated tempo in beats per minute."""
-    key: int | None = None
+    key: int
     """Key as pitch class: 0 is C, 1 C♯/D♭, ... 11 B; -1 when none was detected."""
-    mode: int | None = None
+    mode: int
     """1 for major, 0 for minor."""
-    time_signature: int | None = None
+    time_signature: int
     """Beats per bar, 3 to 7 (3/4 to 7/4)."""
-    duration_ms: int | None = None
+    duration_ms: int
     """The track's length in milliseconds."""
-    track_href: str | None = None
+    track_href: str
     """The Web API URL of the track."""
-    analysis_url: str | None = None
+    analysis_url: str
     """The Web API URL of the track's audio analysis."""
 
 
@@ -71,7 +71,7 @@ class TimeInterval(Model):
     """Start, in seconds from the beginning of the track."""
     duration: float
     """Length in seconds."""
-    confidence: float | None = None
+    confidence: float
     """Confidence of the detection, 0 to 1."""
 
 
@@ -83,25 +83,25 @@ class Section(Model):
     """Start, in seconds from the beginning of the track."""
     duration: float
     """Length in seconds."""
-    confidence: float | None = None
+    confidence: float
     """Confidence of the detection, 0 to 1."""
-    loudness: float | None = None
+    loudness: float
     """Loudness in decibels (typically -60 to 0)."""
-    tempo: float | None = None
+    tempo: float
     """Tempo in beats per minute."""
-    tempo_confidence: float | None = None
+    tempo_confidence: float
     """Confidence of ``tempo``, 0 to 1."""
-    key: int | None = None
+    key: int
     """Key as pitch class: 0 is C, 1 C♯/D♭, ... 11 B; -1 when none was detected."""
-    key_confidence: float | None = None
+    key_confidence: float
     """Confidence of ``key``, 0 to 1."""
-    mode: int | None = None
+    mode: int
     """1 for major, 0 for minor."""
-    mode_confidence: float | None = None
+    mode_confidence: float
     """Confidence of ``mode``, 0 to 1."""
-    time_signature: int | None = None
+    time_signature: int
     """Beats per bar, 3 to 7 (3/4 to 7/4)."""
-    time_signature_confidence: float | None = None
+    time_signature_confidence: float
     """Confidence of ``time_signature``, 0 to 1."""
 
 
@@ -113,15 +113,15 @@ class Segment(Model):
     """Start, in seconds from the beginning of the track."""
     duration: float
     """Length in seconds."""
-    confidence: float | None = None
+    confidence: float
     """Confidence of the detection, 0 to 1."""
-    loudness_start: float | None = None
+    loudness_start: float
     """Loudness at the start, in decibels."""
-    loudness_max: float | None = None
+    loudness_max: float
     """Peak loudness, in decibels."""
-    loudness_max_time: float | None = None
+    loudness_max_time: float
     """When the peak comes, in seconds from the segment's start."""
-    loudness_end: float | None = None
+    loudness_end: float
     """Loudness at the end, in decibels (for the last segment only)."""
     pitches: tuple[float, ...] = ()
     """Relative strength of the 12 pitch classes (C to B), each 0 to 1."""
@@ -133,19 +133,19 @@ class Segment(Model):
 class AudioAnalysisMeta(Model):
     """How the analysis was made (analyser version, platform, status, time taken)."""
 
-    analyzer_version: str | None = None
+    analyzer_version: str
     """The analyser's version."""
-    platform: str | None = None
+    platform: str
     """The platform it ran on."""
-    detailed_status: str | None = None
+    detailed_status: str
     """Its status, in words."""
-    status_code: int | None = None
+    status_code: int
     """Its status: 0 for success."""
-    timestamp: int | None = None
+    timestamp: int
     """When it ran, Unix time in seconds."""
-    analysis_time: float | None = None
+    analysis_time: float
     """Seconds it took."""
-    input_process: str | None = None
+    input_process: str
     """How the input was processed."""
 
 
@@ -153,57 +153,57 @@ class AudioAnalysisMeta(Model):
 class AudioAnalysisTrack(Model):
     """The analysis of the whole track: its overall measures and fingerprint strings."""
 
-    num_samples: int | None = None
+    num_samples: int
     """Samples analysed."""
-    duration: float | None = None
+    duration: float
     """Length of the track in seconds."""
-    sample_md5: str | None = None
+    sample_md5: str
     """An empty string (was a checksum)."""
-    offset_seconds: float | None = None
+    offset_seconds: float
     """Offset of the analysis window (0)."""
-    window_seconds: float | None = None
+    window_seconds: float
     """Length of the analysis window (0)."""
-    analysis_sample_rate: int | None = None
+    analysis_sample_rate: int
     """Sample rate of the analysis, in Hz."""
-    analysis_channels: int | None = None
+    analysis_channels: int
     """Channels analysed."""
-    end_of_fade_in: float | None = None
+    end_of_fade_in: float
     """End of the fade-in, in seconds."""
-    start_of_fade_out: float | None = None
+    start_of_fade_out: float
     """Start of the fade-out, in seconds."""
-    loudness: float | None = None
+    loudness: float
     """Loudness in decibels (typically -60 to 0)."""
-    tempo: float | None = None
+    tempo: float
     """Tempo in beats per minute."""
-    tempo_confidence: float | None = None
+    tempo_confidence: float
     """Confidence of ``tempo``, 0 to 1."""
-    time_signature: int | None = None
+    time_signature: int
     """Beats per bar, 3 to 7 (3/4 to 7/4)."""
-    time_signature_confidence: float | None = None
+    time_signature_confidence: float
     """Confidence of ``time_signature``, 0 to 1."""
-    key: int | None = None
+    key: int
     """Key as pitch class: 0 is C, 1 C♯/D♭, ... 11 B; -1 when none was detected."""
-    key_confidence: float | None = None
+    key_confidence: float
     """Confidence of ``key``, 0 to 1."""
-    mode: int | None = None
+    mode: int
     """1 for major, 0 for minor."""
-    mode_confidence: float | None = None
+    mode_confidence: float
     """Confidence of ``mode``, 0 to 1."""
-    codestring: str | None = None
+    codestring: str
     """An Echo Nest Musical Fingerprint code string."""
-    code_version: float | None = None
+    code_version: float
     """Version of ``codestring``."""
-    echoprintstring: str | None = None
+    echoprintstring: str
     """An EchoPrint code string."""
-    echoprint_version: float | None = None
+    echoprint_version: float
     """Version of ``echoprintstring``."""
-    synchstring: str | None = None
+    synchstring: str
     """A Synchstring, to synchronise the track with others."""
-    synch_version: float | None = None
+    synch_version: float
     """Version of ``synchstring``."""
-    rhythmstring: str | None = None
+    rhythmstring: str
     """A Rhythmstring."""
-    rhythm_version: float | None = None
+    rhythm_version: float
     """Version of ``rhythmstring``."""
 
 

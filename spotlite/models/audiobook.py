@@ -71,9 +71,9 @@ class SimpleAudiobook(Model):
     """The description, with HTML tags."""
     edition: str | None = None
     """The edition, e.g. ``Unabridged``."""
-    explicit: bool | None = None
+    explicit: bool
     """Whether it has explicit content (None when unknown)."""
-    media_type: str | None = None
+    media_type: str
     """``audio`` or ``mixed``."""
     languages: tuple[str | None, ...] = ()
     """Languages used, as ISO 639 codes."""
@@ -88,9 +88,9 @@ class SimpleAudiobook(Model):
     available_markets: tuple[str, ...] = ()
     """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
     2026."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
@@ -100,7 +100,7 @@ class SimpleChapter(SpokenAudio):
 
     type: Literal["chapter"] = "chapter"
     """``chapter``."""
-    chapter_number: int | None = None
+    chapter_number: int
     """The chapter's number in its audiobook."""
 
 
@@ -136,9 +136,10 @@ class FullAudiobook(SimpleAudiobook):
 class FullChapter(SimpleChapter):
     """A chapter with its audiobook.
 
-    Spotify's reference calls ``audiobook`` a simplified audiobook, but real
-    answers give it an (empty) ``chapters`` page, so it is a ``FullAudiobook``.
+    ``audiobook`` is a simplified audiobook, as Spotify's reference says (real
+    answers add an empty, partly null ``chapters`` page: ``spotlite.audiobook``
+    gets the chapters).
     """
 
-    audiobook: FullAudiobook | None = None
+    audiobook: SimpleAudiobook
     """The audiobook the chapter belongs to."""

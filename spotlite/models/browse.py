@@ -23,7 +23,7 @@ class Category(Model):
     """The category's ID, e.g. ``party``."""
     name: str
     """The category's name, in the locale asked for."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
     icons: tuple[Image, ...] = ()
     """The category's icons."""

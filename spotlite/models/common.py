@@ -40,7 +40,7 @@ class Copyright(Model):
 
     text: str
     """The notice."""
-    type: str | None = None
+    type: str
     """``C`` (copyright) or ``P`` (performance copyright)."""
 
 
@@ -88,20 +88,20 @@ class Paging(Model, Generic[T]):
 
     items: tuple[T, ...]
     """The items of this page."""
-    href: str | None = None
+    href: str
     """The Web API URL of this page."""
-    limit: int | None = None
+    limit: int
     """The page size asked for."""
     next: str | None = None
     """The URL of the next page; None on the last."""
-    total: int | None = None
-    """How many items there are in all, on every page (None where Spotify does not say)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OffsetPaging(Paging[T]):
     """A page addressed by offset; ``previous`` and ``next`` are URLs or None."""
 
+    total: int
+    """How many items there are in all, on every page."""
     offset: int = 0
     """Index of this page's first item."""
     previous: str | None = None
@@ -122,5 +122,7 @@ class Cursors(Model):
 class CursorPaging(Paging[T]):
     """A page addressed by cursors (followed artists, recently played)."""
 
-    cursors: Cursors | None = None
+    cursors: Cursors
     """Where the next page starts; ``spotlite.next_page`` follows it."""
+    total: int | None = None
+    """How many items there are in all (recently played pages do not say)."""

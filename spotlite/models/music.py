@@ -7,6 +7,8 @@ optional; ``external_ids`` was removed and then restored, so it is optional too.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ._base import Model, dataclass
 from .artist import SimpleArtist
 from .common import Copyright, ExternalIds, ExternalUrls, Image, OffsetPaging, Restrictions
@@ -43,23 +45,24 @@ class SimpleAlbum(Model):
     """The album's name."""
     uri: str
     """The Spotify URI (``spotify:<type>:<id>``)."""
-    album_type: str | None = None
+    album_type: str
     """``album``, ``single`` or ``compilation`` (as sent: real data also has ``ALBUM``)."""
     type: str = "album"
     """``album``."""
-    total_tracks: int | None = None
+    total_tracks: int
     """How many tracks the album has."""
     artists: tuple[SimpleArtist, ...] = ()
     """The album's artists."""
     images: tuple[Image, ...] = ()
     """Cover art, largest first."""
-    release_date: str | None = None
-    """First release date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as ``release_date_precision`` says."""
-    release_date_precision: str | None = None
+    release_date: str
+    """First release date as Spotify sends it, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as
+    ``release_date_precision`` says: a str, not a date, since its precision varies."""
+    release_date_precision: str
     """``year``, ``month`` or ``day``: how much of ``release_date`` is known."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
     available_markets: tuple[str, ...] = ()
     """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
@@ -79,13 +82,13 @@ class TrackLink(Model):
 
     id: str | None = None
     """The ID of the track asked for."""
-    uri: str | None = None
+    uri: str
     """The URI of the track asked for."""
     type: str = "track"
     """``track``."""
-    href: str | None = None
+    href: str
     """The Web API URL of the track asked for."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
@@ -97,8 +100,8 @@ class SimpleTrack(Model):
     ``linked_from`` names the original when Spotify relinked it.
     """
 
-    id: str | None
-    """The Spotify ID; None for a local file."""
+    id: str
+    """The Spotify ID (a playlist's local files are ``LocalTrack``, without one)."""
     name: str
     """The track's name."""
     uri: str
@@ -107,13 +110,13 @@ class SimpleTrack(Model):
     """``track``."""
     artists: tuple[SimpleArtist, ...] = ()
     """The track's artists."""
-    duration_ms: int | None = None
+    duration_ms: int
     """Length in milliseconds."""
-    disc_number: int | None = None
+    disc_number: int
     """Disc number (1 unless the album has several discs)."""
-    track_number: int | None = None
+    track_number: int
     """Position on its disc, from 1."""
-    explicit: bool | None = None
+    explicit: bool
     """Whether it has explicit content (None when unknown)."""
     is_local: bool = False
     """Whether it is a local file (only playlists hold local files)."""
@@ -128,9 +131,9 @@ class SimpleTrack(Model):
     available_markets: tuple[str, ...] = ()
     """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
     2026."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
@@ -180,7 +183,7 @@ class FullTrack(SimpleTrack):
     ``track`` and ``episode`` are flags Spotify sets on items of a playlist.
     """
 
-    album: SimpleAlbum | None = None
+    album: SimpleAlbum
     """The album the track is on."""
     external_ids: ExternalIds | None = None
     """Identifiers outside Spotify (ISRC, EAN, UPC)."""
@@ -202,10 +205,10 @@ class FullTrackPaging(OffsetPaging[FullTrack]):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SavedAlbum(Model):
-    """An album in the user's library, with when it was saved (ISO 8601)."""
+    """An album in the user's library, with when it was saved."""
 
-    added_at: str
-    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
+    added_at: datetime
+    """When it was saved (UTC)."""
     album: FullAlbum
     """The album."""
 
@@ -220,10 +223,10 @@ class SavedAlbumPaging(OffsetPaging["SavedAlbum | None"]):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SavedTrack(Model):
-    """A track in the user's library, with when it was saved (ISO 8601)."""
+    """A track in the user's library, with when it was saved."""
 
-    added_at: str
-    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
+    added_at: datetime
+    """When it was saved (UTC)."""
     track: FullTrack
     """The track."""
 

@@ -8,6 +8,7 @@ reports audiobooks it plays as episodes of a show.
 from __future__ import annotations
 
 from dataclasses import field
+from datetime import datetime
 from typing import TypeAlias
 
 from ._base import Model, dataclass
@@ -73,9 +74,9 @@ class Context(Model):
 
     uri: str
     """The URI of the album, artist, playlist or show."""
-    type: str | None = None
+    type: str
     """``album``, ``artist``, ``playlist`` or ``show``."""
-    href: str | None = None
+    href: str
     """Its Web API URL."""
     external_urls: ExternalUrls | None = None
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
@@ -116,13 +117,13 @@ class CurrentlyPlaying(Model):
     """Whether something is playing now (False when paused)."""
     progress_ms: int | None = None
     """Position in the item, in milliseconds."""
-    currently_playing_type: str | None = None
+    currently_playing_type: str
     """``track``, ``episode``, ``ad`` or ``unknown``."""
     item: PlayableItem | None = None
     """The track, episode, chapter or local file; None for an ad, or when unknown."""
     context: Context | None = None
     """What the item plays from (an album, playlist, artist or show), when known."""
-    actions: Actions | None = None
+    actions: Actions
     """What may be done now."""
 
 
@@ -146,12 +147,12 @@ class CurrentlyPlayingContext(CurrentlyPlaying):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlayHistory(Model):
-    """A track the user played, when (ISO 8601) and from what context (None if unknown)."""
+    """A track the user played, when (a UTC ``datetime``) and from what context (None if unknown)."""
 
     track: FullTrack
     """The track played."""
-    played_at: str
-    """When it was played, ISO 8601."""
+    played_at: datetime
+    """When it was played (UTC)."""
     context: Context | None = None
     """What it played from, when known."""
 

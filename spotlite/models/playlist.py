@@ -15,6 +15,7 @@ Spotify no longer has): tell them apart with ``isinstance``.
 from __future__ import annotations
 
 from dataclasses import field
+from datetime import datetime
 from typing import Literal, TypeAlias
 
 from .._mapper import alias
@@ -151,12 +152,12 @@ class PlaylistTrack(Model):
 
     ``item`` (``track`` before 2026, still readable as ``track``) is a
     ``FullTrack``, a ``FullEpisode``, a ``LocalTrack``, or None when Spotify no
-    longer has the item. ``added_at`` (ISO 8601) and ``added_by`` are None on
+    longer has the item. ``added_at`` (a UTC ``datetime``) and ``added_by`` are None on
     some very old playlists; ``added_by`` has no ``display_name``.
     """
 
-    added_at: str | None = None
-    """When the entry was added, ISO 8601 (None for very old playlists)."""
+    added_at: datetime | None = None
+    """When the entry was added, UTC (None for very old playlists)."""
     added_by: PublicUser | None = None
     """Who added it (None for very old playlists)."""
     is_local: bool = False
@@ -189,7 +190,7 @@ class PlaylistItemsRef(Model):
     Tekore calls it ``Tracks``; Spotify ``PlaylistTracksRefObject``.
     """
 
-    href: str | None = None
+    href: str
     """The Web API URL of the entries."""
     total: int = 0
     """How many entries the playlist has."""
@@ -219,15 +220,15 @@ class _Playlist(Model):
     """Whether it shows on the owner's profile; None when the status does not apply."""
     description: str | None = None
     """The description; None unless the owner set one."""
-    snapshot_id: str | None = None
+    snapshot_id: str
     """The version of the playlist, for changes that name one."""
     images: tuple[Image, ...] = ()
     """Cover images, largest first (their sizes are often None)."""
     primary_color: str | None = None
     """A colour Spotify sets on some playlists."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 

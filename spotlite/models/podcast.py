@@ -9,13 +9,13 @@ and ``uri`` included. The 2026 changes removed ``available_markets`` and
 from __future__ import annotations
 
 from dataclasses import field
+from datetime import datetime
 from typing import Literal
 
 from .._mapper import alias
 from ._base import Model, dataclass
 from .artist import SimpleArtist
 from .common import Copyright, ExternalIds, ExternalUrls, Image, OffsetPaging, Restrictions
-from .music import SimpleAlbum
 
 __all__ = [
     "FullEpisode",
@@ -25,6 +25,7 @@ __all__ = [
     "SavedEpisodePaging",
     "SavedShow",
     "SavedShowPaging",
+    "ShowAsAlbum",
     "SimpleEpisode",
     "SimpleEpisodePaging",
     "SimpleShow",
@@ -38,7 +39,7 @@ class ResumePoint(Model):
     """Where the user stopped in an episode or chapter (needs the scope
     ``user-read-playback-position``); ``resume_position_ms`` is None when unknown."""
 
-    fully_played: bool | None = None
+    fully_played: bool
     """Whether it was played to the end."""
     resume_position_ms: int | None = None
     """Where playback stopped, in milliseconds."""
@@ -67,7 +68,7 @@ class SimpleShow(Model):
     """The description, plain text."""
     html_description: str | None = None
     """The description, with HTML tags."""
-    explicit: bool | None = None
+    explicit: bool
     """Whether it has explicit content (None when unknown)."""
     media_type: str | None = None
     """``audio`` or ``mixed``."""
@@ -84,9 +85,9 @@ class SimpleShow(Model):
     available_markets: tuple[str, ...] = ()
     """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
     2026."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
@@ -113,11 +114,12 @@ class SpokenAudio(Model):
     """The description, with HTML tags."""
     duration_ms: int | None = None
     """Length in milliseconds."""
-    explicit: bool | None = None
+    explicit: bool
     """Whether it has explicit content (None when unknown)."""
-    release_date: str | None = None
-    """First release date, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as ``release_date_precision`` says."""
-    release_date_precision: str | None = None
+    release_date: str
+    """First release date as Spotify sends it, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as
+    ``release_date_precision`` says: a str, not a date, since its precision varies."""
+    release_date_precision: str
     """``year``, ``month`` or ``day``: how much of ``release_date`` is known."""
     resume_point: ResumePoint | None = None
     """Where the user stopped (scope ``user-read-playback-position``)."""
@@ -134,9 +136,9 @@ class SpokenAudio(Model):
     available_markets: tuple[str, ...] = ()
     """Country codes (ISO 3166-1 alpha-2) of the markets where it is available; empty for development-mode apps since
     2026."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
     @property
@@ -181,8 +183,41 @@ class SimpleShowPaging(OffsetPaging[SimpleShow]):
 class FullShow(SimpleShow):
     """A show with its first page of episodes (``show.episodes.items``)."""
 
-    episodes: SimpleEpisodePaging | None = None
+    episodes: SimpleEpisodePaging
     """The first page of the show's episodes."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShowAsAlbum(Model):
+    """The show of an episode sent in track form (in a playlist), shaped as an album.
+
+    It carries what the show has (``name``, ``id``, ``uri``...) under an album's
+    keys; an album's other keys (``album_type``, ``release_date``...) are None
+    or empty, as Spotify sends them so.
+    """
+
+    name: str
+    """The show's name."""
+    id: str | None = None
+    """The show's Spotify ID."""
+    uri: str | None = None
+    """The show's Spotify URI."""
+    type: str | None = None
+    """``show`` (or ``album``)."""
+    album_type: str | None = None
+    """Usually None."""
+    artists: tuple[SimpleArtist, ...] = ()
+    """Usually the show, as an artist."""
+    images: tuple[Image, ...] = ()
+    """Cover art, largest first."""
+    release_date: str | None = None
+    """Usually None."""
+    release_date_precision: str | None = None
+    """Usually None."""
+    href: str | None = None
+    """The Web API URL of the show."""
+    external_urls: ExternalUrls | None = None
+    """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -201,7 +236,7 @@ class FullEpisode(SimpleEpisode):
     """In a playlist: True for an episode."""
     track: bool | None = None
     """In a playlist: True for an episode sent in track form."""
-    album: SimpleAlbum | None = None
+    album: ShowAsAlbum | None = None
     """In a playlist in track form: the show, as an album."""
     artists: tuple[SimpleArtist, ...] = ()
     """In a playlist in track form: the show, as an artist."""
@@ -211,10 +246,10 @@ class FullEpisode(SimpleEpisode):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SavedShow(Model):
-    """A show in the user's library, with when it was saved (ISO 8601)."""
+    """A show in the user's library, with when it was saved."""
 
-    added_at: str
-    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
+    added_at: datetime
+    """When it was saved (UTC)."""
     show: SimpleShow
     """The show."""
 
@@ -229,10 +264,10 @@ class SavedShowPaging(OffsetPaging[SavedShow]):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SavedEpisode(Model):
-    """An episode in the user's library, with when it was saved (ISO 8601)."""
+    """An episode in the user's library, with when it was saved."""
 
-    added_at: str
-    """When it was saved, ISO 8601 (``2024-05-01T12:00:00Z``)."""
+    added_at: datetime
+    """When it was saved (UTC)."""
     episode: FullEpisode
     """The episode (every field None when Spotify no longer has it)."""
 

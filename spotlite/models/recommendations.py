@@ -23,11 +23,11 @@ class RecommendationSeed(Model):
     """``artist``, ``track`` or ``genre`` (as sent)."""
     href: str | None = None
     """The seed's Web API URL (None for a genre)."""
-    initialPoolSize: int | None = None
+    initialPoolSize: int
     """Tracks available for the seed before filtering."""
-    afterFilteringSize: int | None = None
+    afterFilteringSize: int
     """Tracks left after the tunable attributes filtered them."""
-    afterRelinkingSize: int | None = None
+    afterRelinkingSize: int
     """Tracks left after relinking to the market."""
 
 

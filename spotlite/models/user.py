@@ -14,15 +14,15 @@ class PublicUser(Model):
 
     id: str
     """The user's Spotify ID."""
-    uri: str | None = None
+    uri: str
     """The user's Spotify URI."""
     type: str = "user"
     """``user``."""
     display_name: str | None = None
     """The name shown on the profile; None when not set."""
-    href: str | None = None
+    href: str
     """The Web API URL of the full object."""
-    external_urls: ExternalUrls | None = None
+    external_urls: ExternalUrls
     """Web pages of the item; ``external_urls.spotify`` is its open.spotify.com page."""
     images: tuple[Image, ...] = ()
     """Profile pictures."""
@@ -34,9 +34,9 @@ class PublicUser(Model):
 class ExplicitContent(Model):
     """The user's explicit-content settings."""
 
-    filter_enabled: bool | None = None
+    filter_enabled: bool
     """Whether explicit content is not to be played."""
-    filter_locked: bool | None = None
+    filter_locked: bool
     """Whether the user cannot change that setting."""
 
 

@@ -247,14 +247,15 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     if not body:
         return response
     try:
-        text = body.decode("utf-8") if isinstance(body, bytes) else str(body)
+        text = body.decode("utf-8-sig") if isinstance(body, bytes) else str(body)
     except UnicodeDecodeError:
         return response
+    text = text.removeprefix("\ufeff")  # a byte-order mark, which spotlite's parser accepts as json does
     if not text.lstrip().startswith("{") or not any(f'"{key}"' in text for key in ANSWER_SECRETS):
         return response
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return response
     if not isinstance(data, dict):
         return response

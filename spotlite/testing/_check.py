@@ -14,8 +14,13 @@ reports, with a masked preview:
 
 A placeholder is a value under 8 characters, a mask (``***``, ``<token>``) or
 a value holding a word such as ``dummy``, ``redacted`` or ``placeholder``
-(see ``is_placeholder``). A file that cannot be parsed is searched line by
-line.
+(see ``is_placeholder``).
+
+Each file is searched twice: parsed (every document of a YAML file), and as
+raw text line by line, so what the parsed structure hides (a YAML comment, a
+header's value on the line after its name) is found too. A file that cannot
+be parsed (or read, or nests too deeply) is reported, and still searched line
+by line; nothing in a file makes the check crash.
 """
 
 from __future__ import annotations
@@ -44,7 +49,9 @@ JSON_SECRETS = ("access_token", "refresh_token", "client_secret", "code_verifier
 FORM_SECRETS = ("client_secret", "code", "code_verifier", "refresh_token", "access_token")
 AUTH_HEADERS = ("authorization", "proxy-authorization")
 _BASE64URL = r"A-Za-z0-9_\-"
-_TOKEN_SHAPE = re.compile(rf"(?<![{_BASE64URL}+/=])([AB]Q[{_BASE64URL}]{{70,}})(?![{_BASE64URL}+/=])")
+# A token may follow anything but a character of base64 (after ``=`` in ``?t=BQ...`` or ``sp_dc=AQ...``, after
+# ``/`` in a path); it must end where base64 would not go on, so a run inside a base64 blob is not one.
+_TOKEN_SHAPE = re.compile(rf"(?<![{_BASE64URL}+])([AB]Q[{_BASE64URL}]{{70,}})(?![{_BASE64URL}+/=])")
 _RAW_FORM = re.compile(r"\b(client_secret|code|code_verifier|refresh_token|access_token)=([^&\s\"'\\]+)")
 _RAW_JSON = re.compile(r"\\?\"(access_token|refresh_token|client_secret|code_verifier|id_token)\\?\"\s*:\s*"
                        r"\\?\"([^\"\\]+)")
@@ -111,45 +118,67 @@ def check(paths: Iterable[str | os.PathLike[str]]) -> Report:
 
 
 def _check_file(path: Path) -> tuple[int, list[Finding], bool]:
-    """The interactions, findings and whether the file parsed."""
-    raw = path.read_bytes()
-    text = raw.decode("utf-8", "replace")
-    lines = text.splitlines()
+    """The interactions, findings and whether the file parsed: found in its structure, then in its raw lines."""
     try:
-        document, ranges = (json.loads(text), {}) if path.suffix.lower() == ".json" else _load_yaml(text)
-    except (ValueError, yaml.YAMLError):
-        return 0, [_finding(path, lines, {}, *found) for found in _search_lines(lines)], False
-    found: list[tuple[str, str, str]] = []
-    interactions = 0
-    if isinstance(document, dict) and isinstance(document.get("interactions"), list):
-        for number, interaction in enumerate(document["interactions"], 1):
-            interactions += 1
-            if isinstance(interaction, dict):
-                found += _once(_interaction(number, interaction))
-        rest = {key: value for key, value in document.items() if key != "interactions"}
-    else:
-        rest = {"document": document}
-    found += _once(_walk("", rest))
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return 0, [], False
+    lines = text.splitlines()
+    raw = list(_search_lines(lines))
+    try:
+        interactions, found, ranges = _check_parsed(text, path.suffix.lower() == ".json")
+    except Exception:  # noqa: BLE001 - not YAML or JSON, nested too deeply, anything: the raw lines still count
+        return 0, [_finding(path, lines, {}, *each) for each in raw], False
+    found += [each for each in raw if not any(_same(each[2], other) for *_, other in found)]
     findings = [_finding(path, lines, ranges, *each) for each in found]
     return interactions, sorted(findings, key=lambda finding: finding.line or len(lines) + 1), True
 
 
-def _load_yaml(text: str) -> tuple[Any, dict[str, range]]:
-    """The document, and the lines of each interaction and of its request and response (by ``where``)."""
+def _same(secret: str, other: str) -> bool:
+    return secret in other or other in secret
+
+
+def _check_parsed(text: str, is_json: bool) -> tuple[int, list[tuple[str, str, str]], dict[str, range]]:
+    """The interactions, ``(where, kind, secret)`` found and line ranges of every document of a file."""
+    documents, ranges = ([json.loads(text)], {}) if is_json else _load_yaml(text)
+    found: list[tuple[str, str, str]] = []
+    interactions = 0
+    for document in documents:
+        if isinstance(document, dict) and isinstance(document.get("interactions"), list):
+            for interaction in document["interactions"]:
+                interactions += 1
+                if isinstance(interaction, dict):
+                    found += _once(_interaction(interactions, interaction))
+            rest = {key: value for key, value in document.items() if key != "interactions"}
+        else:
+            rest = {"document": document}
+        found += _once(_walk("", rest))
+    return interactions, found, ranges
+
+
+def _load_yaml(text: str) -> tuple[list[Any], dict[str, range]]:
+    """Every document, and the lines of each interaction and of its request and response (by ``where``).
+
+    Interactions are numbered on through the documents of a multi-document file.
+    """
     loader = _Loader(text)
+    documents: list[Any] = []
+    ranges: dict[str, range] = {}
+    number = 0
     try:
-        node = loader.get_single_node()
-        document = None if node is None else loader.construct_document(node)
+        while loader.check_node():
+            node = loader.get_node()
+            documents.append(loader.construct_document(node))
+            for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
+                if key.value == "interactions" and isinstance(value, yaml.SequenceNode):
+                    for item in value.value:
+                        number += 1
+                        ranges[f"interaction {number}"] = _lines(item)
+                        for part, inner in item.value if isinstance(item, yaml.MappingNode) else ():
+                            ranges[f"interaction {number}, {part.value}"] = _lines(inner)
     finally:
         loader.dispose()
-    ranges: dict[str, range] = {}
-    for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
-        if key.value == "interactions" and isinstance(value, yaml.SequenceNode):
-            for number, item in enumerate(value.value, 1):
-                ranges[f"interaction {number}"] = _lines(item)
-                for part, inner in item.value if isinstance(item, yaml.MappingNode) else ():
-                    ranges[f"interaction {number}, {part.value}"] = _lines(inner)
-    return document, ranges
+    return documents, ranges
 
 
 def _lines(node: Any) -> range:
@@ -178,12 +207,12 @@ def _interaction(number: int, interaction: dict[str, Any]) -> Iterator[tuple[str
                         yield where, f"a live {name} header", value
                 else:
                     yield from _walk(where, value)
+                    if isinstance(value, str) and "?" in value:  # a Location back to a redirect URI
+                        yield from _query(where, value)
     uri = request.get("uri")
     if isinstance(uri, str):
         where = f"interaction {number}, request URL"
-        for key, value in parse_qsl(urlsplit(uri).query, keep_blank_values=True):
-            if key in FORM_SECRETS and not is_placeholder(value):
-                yield where, f"{key}= in a URL", value
+        yield from _query(where, uri)
         yield from ((where, kind, secret) for kind, secret in _shapes(uri))
     yield from _body(f"interaction {number}, request body", request.get("body"))
     yield from _body(f"interaction {number}, response body", response.get("body"))
@@ -192,6 +221,17 @@ def _interaction(number: int, interaction: dict[str, Any]) -> Iterator[tuple[str
             **{k: v for k, v in interaction.items() if k not in ("request", "response")}}
     for where, kind, secret in _walk("", rest):  # token shapes and secret keys anywhere else
         yield f"interaction {number}, {where}", kind, secret
+
+
+def _query(where: str, url: str) -> Iterator[tuple[str, str, str]]:
+    """Secrets in a URL's query (``code=`` in a redirect)."""
+    try:
+        query = urlsplit(url).query
+    except ValueError:
+        return
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        if key in FORM_SECRETS and not is_placeholder(value):
+            yield where, f"{key}= in a URL", value
 
 
 def _part(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -218,12 +258,12 @@ def _body(where: str, body: Any) -> Iterator[tuple[str, str, str]]:
     text = _text(body)
     if not text:
         return
-    stripped = text.lstrip()
+    stripped = text.strip()
     if stripped.startswith(("{", "[")):
         if any(f'"{key}"' in text for key in JSON_SECRETS):
             try:
                 data = json.loads(text)
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested too deeply: the text is still searched
                 data = None
             if data is not None:
                 yield from ((where, kind, secret) for _, kind, secret in _walk("", data))
@@ -274,7 +314,7 @@ def _shapes(text: str) -> Iterator[tuple[str, str]]:
 
 
 def _search_lines(lines: list[str]) -> Iterator[tuple[str, str, str]]:
-    """What a file that does not parse shows line by line."""
+    """What a file shows line by line, parsed or not: comments, text the parser would not reach."""
     for number, line in enumerate(lines, 1):
         for kind, secret in _shapes(line):
             yield f"line {number}", kind, secret
@@ -285,6 +325,8 @@ def _search_lines(lines: list[str]) -> Iterator[tuple[str, str, str]]:
         for name in AUTH_HEADERS:
             at = line.lower().find(name + ":")
             value = line[at + len(name) + 1:].strip().strip("'\"[]- ") if at >= 0 else ""
+            if at >= 0 and not value and number < len(lines):  # YAML: the value is the next line's list item
+                value = lines[number].strip().strip("'\"[]- ")
             if value and _live_authorization(value):
                 yield f"line {number}", f"a live {name} header", value
 
