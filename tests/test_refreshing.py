@@ -214,7 +214,7 @@ def test_a_refreshing_token_shows_no_secret() -> None:
         spotlite.RefreshingToken(spotlite.Token(access_token="a", expires_at=0), "client-id", "secret")
 
 
-def test_one_deadline_bounds_the_call_and_the_refresh_after_a_401(loopback: Loopback) -> None:
+def test_one_deadline_bounds_the_call_and_the_refresh_after_a_401(call: Call, loopback: Loopback) -> None:
     """The refresh after a 401 gets what is left of the call's deadline, not a deadline of its own."""
     accounts = Accounts()
     accounts.delay = 10.0  # the token endpoint stalls (until the client hangs up)
@@ -229,7 +229,7 @@ def test_one_deadline_bounds_the_call_and_the_refresh_after_a_401(loopback: Loop
     token = spotlite.RefreshingToken(user_token(5), "client-id", "client-secret")  # the API says it expired
     start = time.monotonic()
     with pytest.raises(Timeout, match="deadline"):
-        spotlite.current_user(token)
+        call(spotlite.current_user, token)
     assert time.monotonic() - start < 3.1  # a refresh with a deadline of its own would end after 3.6 s
     assert [request.path for request in server.requests] == ["/v1/me", "/accounts/api/token"]
 
