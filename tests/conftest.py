@@ -6,9 +6,13 @@ recorded answer fails (``MissingInteraction``), and nothing leaves the
 machine. ``SPOTLITE_RECORD=1 python -m pytest`` records what is missing,
 ``SPOTLITE_RECORD=all`` every cassette again: against the live API when
 ``SPOTIFY_CLIENT_ID``, ``SPOTIFY_CLIENT_SECRET`` and ``SPOTIFY_USER_REFRESH``
-are set, otherwise against the loopback stand-in in ``tests/standin``. Either
-way the cassettes hold the request exactly as spotlite sent it to
-``https://api.spotify.com/v1``, with secrets filtered.
+are set, otherwise against ``spotlite.testing.FakeSpotify`` (the stand-in our
+users get). Either way the cassettes hold the request exactly as spotlite sent
+it to ``https://api.spotify.com/v1``, with secrets filtered.
+
+``SPOTLITE_FAKE=1 python -m pytest`` runs the tests live against a fresh
+``FakeSpotify`` each instead of their cassettes (nothing recorded), and checks
+every answer the fake gives against Spotify's spec (``faithful.py``).
 """
 
 from __future__ import annotations
@@ -17,24 +21,28 @@ import asyncio
 import base64
 import dataclasses
 import functools
+import json
 import logging
 import os
 import re
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
 import requests
 from drivers import DRIVERS, Call, on_driver
+from faithful import unfaithful
 from loopback import Handler, Server, reply, serving
-from recording import CREDENTIALS, HOSTS, LIVE, RECORDING, use_cassette
+from recording import CREDENTIALS, FAKE, HOSTS, LIVE, RECORDING, use_cassette
 from requests.adapters import HTTPAdapter
 
 import spotlite
 from spotlite import _aiohttp, _http, aio
+from spotlite.testing import FakeSpotify
 
 
 class LoopbackAdapter(HTTPAdapter):
@@ -70,6 +78,12 @@ def through_aio(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
         return
     for name in aio._HOME:
         monkeypatch.setattr(spotlite, name, functools.partial(on_driver("aio"), getattr(spotlite, name)))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "no_cassette: the test runs without a cassette (it talks to a fake of its own)")
+    config.addinivalue_line("markers", "cassette_only: the test checks what a cassette holds (filtered secrets, "
+                                       "Spotify's hosts): it replays its cassette under SPOTLITE_FAKE=1 too")
 
 
 class SecretWatch(logging.Handler):
@@ -177,16 +191,57 @@ def standin() -> Iterator[None]:
     if not RECORDING or LIVE:
         yield
         return
-    from standin.server import start
-
-    server, base = start()
-    HOSTS.update({"https://api.spotify.com": base, "https://accounts.spotify.com": base + "/accounts"})
-    session = requests.Session()
-    session.mount("https://", LoopbackAdapter())
-    old = spotlite.configure(session=session)
+    fake = FakeSpotify().start()
+    old = spotlite.configure(session=routed_to(fake))
     yield
     spotlite.configure(session=old.session)
-    server.shutdown()
+    fake.stop()
+
+
+def routed_to(fake: FakeSpotify) -> requests.Session:
+    """A session sending requests for Spotify's hosts to ``fake`` (URLs kept as Spotify's above the transport)."""
+    HOSTS.update({"https://api.spotify.com": fake.url, "https://accounts.spotify.com": fake.accounts_url})
+    session = requests.Session()
+    session.mount("https://", LoopbackAdapter())
+    return session
+
+
+class FakeUse:
+    """What a test gets instead of its cassette under SPOTLITE_FAKE=1: the fake's requests and answers, shaped as
+    vcrpy's (``requests``: ``uri``, ``method``, ``body``, ``headers``; ``responses``: ``status``, ``body``), so
+    the tests' assertions on what was sent hold either way."""
+
+    def __init__(self, fake: FakeSpotify) -> None:
+        self.fake = fake
+
+    @property
+    def requests(self) -> list[SimpleNamespace]:
+        return [SimpleNamespace(uri=r.url, url=r.url, method=r.method, body=r.body or None, headers=r.headers)
+                for r in self.fake.requests]
+
+    @property
+    def responses(self) -> list[dict[str, Any]]:
+        return [{"status": {"code": r.answer.status}, "headers": r.answer.headers, "body": {"string": text(r.answer.body)}}
+                for r in self.fake.requests if r.answer is not None]
+
+
+def text(body: Any) -> str:
+    """An answer's body as a cassette holds it."""
+    return body.decode(errors="replace") if isinstance(body, bytes) else "" if body is None else json.dumps(body)
+
+
+@contextmanager
+def live_fake() -> Iterator[FakeSpotify]:
+    """SPOTLITE_FAKE=1: a fresh fake for the test instead of its cassette; every answer checked against the spec."""
+    fake = FakeSpotify().start()
+    old = spotlite.configure(session=routed_to(fake))  # as the recording does: the tests change settings themselves
+    try:
+        yield fake
+    finally:
+        spotlite.configure(session=old.session)
+        fake.stop()
+    problems = [problem for request in fake.requests for problem in unfaithful(request)]
+    assert not problems, "the fake answered unlike Spotify:\n" + "\n".join(problems)
 
 
 @pytest.fixture(autouse=True)
@@ -198,8 +253,12 @@ def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.
     monkeypatch.setattr(_http.time, "sleep", lambda seconds: None)
     monkeypatch.setattr(_aiohttp, "_sleep", instant)
     monkeypatch.setattr(_http, "_settings", dataclasses.replace(_http._settings, gate=spotlite.RateLimitGate()))
-    if "loopback" in request.fixturenames:
+    if "loopback" in request.fixturenames or request.node.get_closest_marker("no_cassette"):
         yield None
+        return
+    if FAKE and not request.node.get_closest_marker("cassette_only"):
+        with live_fake() as fake:
+            yield FakeUse(fake)
         return
     test = re.sub(r"\[(sync|aio)\]$|(?<=\[)(sync|aio)-", "", request.node.name)  # one cassette for both drivers
     name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}/{test}.yaml"

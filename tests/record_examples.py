@@ -6,8 +6,8 @@
 A user records with ``SPOTLITE_RECORD=1`` and SPOTIFY_CLIENT_ID,
 SPOTIFY_CLIENT_SECRET and SPOTIFY_USER_REFRESH set. This repository has no
 Spotify account at hand, so this script does the same against the stand-in
-(tests/standin): it points spotlite's ``api_url`` and ``accounts_url`` at the
-stand-in (the kit writes Spotify's URLs into the cassettes) and sets
+(``spotlite.testing.FakeSpotify``): it points spotlite's ``api_url`` and ``accounts_url`` at the
+fake (the kit writes Spotify's URLs into the cassettes) and sets
 placeholder credentials (the stand-in's accounts service takes them). Then it
 checks the cassettes for secrets. None of this is in examples/, which holds
 only what a user writes (and ``_offline.py``, which replays).
@@ -42,15 +42,14 @@ sys.path.insert(0, str(TESTS))
 sys.path.insert(0, str(EXAMPLES))
 
 import _offline
-from standin import accounts, playlists, tracks
-from standin.catalogue import ALBUMS, BIG_ALBUM, MAIN_ALBUM, SINGLE
-from standin.podcasts import HALF_HEARD
-from standin.server import start
-from standin.users import ME
 
-import spotlite
 from spotlite import aio
-from spotlite.testing import check
+from spotlite.testing import FakeSpotify, check
+from spotlite.testing._standin import accounts, playlists
+from spotlite.testing._standin.catalogue import ALBUMS, BIG_ALBUM, MAIN_ALBUM, SINGLE
+from spotlite.testing._standin.podcasts import HALF_HEARD
+from spotlite.testing._standin.state import State
+from spotlite.testing._standin.users import ME
 
 # The arguments each script is recorded with ({tmp}: a temporary folder); a replay runs with these or fewer.
 SCRIPTS: dict[str, list[str]] = {
@@ -69,7 +68,7 @@ def track_id(album: str, number: int) -> str:
     return str(ALBUMS[album][1][number - 1]["id"])
 
 
-def set_the_scene() -> None:
+def set_the_scene(state: State) -> None:
     """examples/testing: Song No. 50 and the choral Finlandia are saved but in no playlist.
 
     Finnish Evenings (theirs) holds Valse triste, a local file, a song of the
@@ -78,17 +77,16 @@ def set_the_scene() -> None:
     album; Orchestra Picks (followed, someone else's) is not shown.
     """
     saved = [(MAIN_ALBUM, 1), (MAIN_ALBUM, 2), (BIG_ALBUM, 50), (SINGLE, 1), (MAIN_ALBUM, 6)]
-    tracks.SAVED_TRACKS.clear()
-    tracks.SAVED_TRACKS.update({track_id(album, number): f"2026-0{n}-1{n}T20:0{n}:00Z"
-                                for n, (album, number) in enumerate(saved, 1)})
+    state.saved["track"] = {track_id(album, number): f"2026-0{n}-1{n}T20:0{n}:00Z"
+                            for n, (album, number) in enumerate(saved, 1)}
     evenings = [playlists._track(track_id(MAIN_ALBUM, 2)), playlists._LOCAL, playlists._track(track_id(BIG_ALBUM, 7)),
                 playlists._episode(HALF_HEARD), None, playlists._track(track_id(MAIN_ALBUM, 6))]
-    playlists.PLAYLISTS[playlists.EVENINGS].entries = playlists._entries(evenings, datetime(2025, 1, 5, 20), ME)
+    state.playlists[playlists.EVENINGS].entries = playlists._entries(evenings, datetime(2025, 1, 5, 20), ME)
 
 
-def record_testing() -> int:
+def record_testing(state: State) -> int:
     """examples/testing's tests, with spotlite's plugin (its ``spotify_token`` refreshes a token as it would live)."""
-    set_the_scene()
+    set_the_scene(state)
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # spotlite's plugin exactly once, however it is installed
     return int(pytest.main(["-p", "spotlite.testing.plugin", "-p", "no:cacheprovider", "-q", str(EXAMPLE)]))
 
@@ -110,15 +108,11 @@ def record_script(name: str) -> int:
 
 
 def record(name: str) -> int:
-    """Record one example's cassettes against a fresh stand-in, in this process."""
-    server, base = start()
-    spotlite.configure(api_url=base + "/v1", accounts_url=base + "/accounts", session=None)
+    """Record one example's cassettes against a fresh fake, in this process (its settings for every thread)."""
     os.environ.update(SPOTIFY_CLIENT_ID="dummy-client-id", SPOTIFY_CLIENT_SECRET="dummy-client-secret",
                       SPOTIFY_USER_REFRESH="dummy-refresh-token")
-    try:
-        return record_testing() if name == "testing" else record_script(name)
-    finally:
-        server.shutdown()
+    with FakeSpotify(configure_process=True) as fake:
+        return record_testing(fake.state) if name == "testing" else record_script(name)
 
 
 def main(names: list[str]) -> int:

@@ -3,7 +3,7 @@
 Matching (method, URL, body), secret filters and record modes are the kit's,
 the same a user of ``spotlite[testing]`` gets; what is the tests' own is where
 the cassettes live and the stand-in: when recording without credentials,
-conftest.py routes Spotify's hosts to ``tests/standin`` with a transport
+conftest.py routes Spotify's hosts to ``spotlite.testing.FakeSpotify`` with a transport
 adapter, and ``HOSTS`` tells the kit to write the stand-in's loopback address
 as Spotify's.
 """
@@ -21,6 +21,7 @@ CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 RECORDING = record_mode() != "none"  # SPOTLITE_RECORD=1 records what is missing, =all everything again
 CREDENTIALS = ("SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SPOTIFY_USER_REFRESH")
 LIVE = RECORDING and all(os.environ.get(name) for name in CREDENTIALS)
+FAKE = os.environ.get("SPOTLITE_FAKE", "") not in ("", "0")  # run live against FakeSpotify, without cassettes
 HOSTS = {"https://api.spotify.com": "", "https://accounts.spotify.com": ""}  # Spotify's -> the stand-in's, when recording
 
 

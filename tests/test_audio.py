@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from standin.catalogue import ALL_TRACKS, FINLANDIA, MAIN_ALBUM, UNKNOWN
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound
+from spotlite.testing._standin.catalogue import ALL_TRACKS, FINLANDIA, MAIN_ALBUM, UNKNOWN
 
 
 def test_track_audio_features(token: str) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from standin.audiobooks import KALEVALA, RESTRICTED_CHAPTER, SEVEN_BROTHERS
-from standin.catalogue import UNKNOWN
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound
+from spotlite.testing._standin.audiobooks import KALEVALA, RESTRICTED_CHAPTER, SEVEN_BROTHERS
+from spotlite.testing._standin.catalogue import UNKNOWN
 
 
 def test_audiobook(token: str) -> None:

@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 from drivers import Call
 from loopback import Handler, Request, Server, reply
-from standin.caching import cached
-from standin.catalogue import BIG_ALBUM, FINLANDIA, MAIN_ALBUM, SINGLE
-from standin.server import Reply
 from test_aio import standin
 
 import spotlite
 from spotlite import aio
 from spotlite.errors import InvalidInput, NotFound
+from spotlite.testing._standin.caching import cached
+from spotlite.testing._standin.catalogue import BIG_ALBUM, FINLANDIA, MAIN_ALBUM, SINGLE
+from spotlite.testing._standin.server import Reply
 
 TOKEN, OTHER = "dummy-user-token", "another-users-token"
 PLAYLIST = "37i9dQZF1DXcBWIGoYBM5M"

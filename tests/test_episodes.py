@@ -6,11 +6,11 @@ from datetime import datetime, timezone
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from standin.catalogue import UNKNOWN
-from standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound
+from spotlite.testing._standin.catalogue import UNKNOWN
+from spotlite.testing._standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 UTC = timezone.utc
 

@@ -6,11 +6,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from standin.bodies import fake_id
-from standin.catalogue import FINLANDIA, ORCHESTRA, SIBELIUS, SINGER, UNKNOWN
 
 import spotlite
 from spotlite.errors import InvalidInput, Unauthorised
+from spotlite.testing._standin.bodies import fake_id
+from spotlite.testing._standin.catalogue import FINLANDIA, ORCHESTRA, SIBELIUS, SINGER, UNKNOWN
 
 FOLLOWED = [SIBELIUS, ORCHESTRA, *(fake_id(f"artist:followed:{n}") for n in range(55))]
 API = "https://api.spotify.com/v1"

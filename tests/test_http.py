@@ -9,7 +9,6 @@ from drivers import Call
 from loopback import Handler, Server, answer, reply, reset, scripted
 from requests import PreparedRequest, Response, Session
 from requests.adapters import HTTPAdapter
-from standin.catalogue import ALWAYS_LIMITED, BROKEN, FLAKY, MAIN_ALBUM, RATE_LIMITED_ONCE
 
 import spotlite
 from spotlite import _http
@@ -23,6 +22,7 @@ from spotlite.errors import (
     TransportError,
     error_class,
 )
+from spotlite.testing._standin.catalogue import ALWAYS_LIMITED, BROKEN, FLAKY, MAIN_ALBUM, RATE_LIMITED_ONCE
 
 Loopback = Callable[[Handler], Server]
 ALBUM_NAME = "Sibelius: Finlandia, Karelia Suite & Symphony No. 2"

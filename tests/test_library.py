@@ -6,11 +6,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from standin.bodies import fake_id
-from standin.catalogue import FINLANDIA, MAIN_ALBUM, SIBELIUS, SINGER, SINGLE, UNKNOWN
 
 import spotlite
 from spotlite.errors import BadRequest, InvalidInput, Unauthorised
+from spotlite.testing._standin.bodies import fake_id
+from spotlite.testing._standin.catalogue import BIG_ALBUM, FINLANDIA, MAIN_ALBUM, SIBELIUS, SINGER, SINGLE, UNKNOWN
 
 TRACKS = [f"spotify:track:{fake_id(f'track:bulk:{n}')}" for n in range(90)]
 EPISODE = fake_id("episode:sibelius-hour:1")
@@ -64,10 +64,10 @@ def test_library_chunked_by_40_in_order(token: str, cassette: Any) -> None:
 
 def test_library_bare_ids_with_kind(token: str, cassette: Any) -> None:
     assert spotlite.library_contains(token, [FINLANDIA, UNKNOWN], kind="track") == [True, False]
-    assert spotlite.library_contains(token, [MAIN_ALBUM, f"spotify:album:{SINGLE}"], kind="album") == [True, False]
+    assert spotlite.library_contains(token, [MAIN_ALBUM, f"spotify:album:{BIG_ALBUM}"], kind="album") == [True, False]
     assert sent(cassette) == [
         ("GET", "/v1/me/library/contains", [f"spotify:track:{FINLANDIA}", f"spotify:track:{UNKNOWN}"]),
-        ("GET", "/v1/me/library/contains", [f"spotify:album:{MAIN_ALBUM}", f"spotify:album:{SINGLE}"]),
+        ("GET", "/v1/me/library/contains", [f"spotify:album:{MAIN_ALBUM}", f"spotify:album:{BIG_ALBUM}"]),
     ]
 
 

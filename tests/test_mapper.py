@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import pytest
-from standin.catalogue import FINLANDIA, track_full
 
 from spotlite import _mapper
 from spotlite._mapper import alias, to_model
 from spotlite.errors import MappingError
 from spotlite.models import FullTrack, Model, SavedTrackPaging
+from spotlite.testing._standin.catalogue import FINLANDIA, track_full
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from standin.bodies import MARKETS
 
 import spotlite
 from spotlite.errors import Forbidden
+from spotlite.testing._standin.bodies import MARKETS
 
 
 def test_markets(token: str) -> None:

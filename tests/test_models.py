@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from standin.catalogue import MAIN_ALBUM
 
 import spotlite
 import spotlite.models
 from spotlite.models import Copyright, ExternalUrls, Image, Model, SimpleAlbum, to_dict
 from spotlite.models._base import dataclass as model_dataclass
+from spotlite.testing._standin.catalogue import MAIN_ALBUM
 
 
 def test_str_is_an_indented_tree(token: str) -> None:

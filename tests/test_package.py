@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from standin.catalogue import MAIN_ALBUM
 
 import spotlite
+from spotlite.testing._standin.catalogue import MAIN_ALBUM
 
 PACKAGE = Path(spotlite.__file__).parent
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from standin.catalogue import BIG_ALBUM
-
 import spotlite
+from spotlite.testing._standin.catalogue import BIG_ALBUM
 
 
 def test_all_items_of_a_page_nested_in_a_model(token: str, cassette: object) -> None:

@@ -12,13 +12,13 @@ from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from standin.catalogue import BIG_ALBUM, BROKEN, FINLANDIA, MAIN_ALBUM, SINGLE
-from standin.player import AUDIOBOOK, CHAPTERS, EPISODES, LAPTOP, PHONE, PLAYLIST, SHOW, TV
 
 import spotlite
 from spotlite._mapper import to_model
 from spotlite.errors import Forbidden, InvalidInput, NotFound, ServiceUnavailable, Unauthorised
 from spotlite.models import Actions, CurrentlyPlayingContext, FullChapter, FullEpisode, FullTrack, LocalTrack
+from spotlite.testing._standin.catalogue import BIG_ALBUM, BROKEN, FINLANDIA, MAIN_ALBUM, SINGLE
+from spotlite.testing._standin.player import AUDIOBOOK, CHAPTERS, EPISODES, LAPTOP, PHONE, PLAYLIST, SHOW, TV
 
 UTC = timezone.utc
 

@@ -11,15 +11,23 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from standin.bodies import fake_id
-from standin.catalogue import ALL_TRACKS, FINLANDIA, FLAKY, UNKNOWN
-from standin.playlists import ESSENTIALS, EVENINGS, LOCAL_URI, ORCHESTRA, ORCHESTRA_PICKS, SOCIETY, SOCIETY_PICKS
-from standin.podcasts import BIG_SHOW, HALF_HEARD
-from standin.users import ME
 
 import spotlite
 from spotlite.errors import Forbidden, InvalidInput, NotFound, ServiceUnavailable, Unauthorised
 from spotlite.models import FullEpisode, FullPlaylist, FullTrack, LocalTrack
+from spotlite.testing._standin.bodies import fake_id
+from spotlite.testing._standin.catalogue import ALL_TRACKS, FINLANDIA, FLAKY, UNKNOWN
+from spotlite.testing._standin.playlists import (
+    ESSENTIALS,
+    EVENINGS,
+    LOCAL_URI,
+    ORCHESTRA,
+    ORCHESTRA_PICKS,
+    SOCIETY,
+    SOCIETY_PICKS,
+)
+from spotlite.testing._standin.podcasts import BIG_SHOW, HALF_HEARD
+from spotlite.testing._standin.users import ME
 
 UTC = timezone.utc
 

@@ -6,10 +6,10 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from standin.catalogue import FINLANDIA, MAIN_ALBUM, SIBELIUS
 
 import spotlite
 from spotlite.errors import BadRequest, Forbidden, InvalidInput
+from spotlite.testing._standin.catalogue import FINLANDIA, MAIN_ALBUM, SIBELIUS
 
 
 def test_recommendations(token: str, cassette: Any) -> None:

@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from standin.catalogue import FINLANDIA, MAIN_ALBUM, SINGER, SINGLE
 
 import spotlite
 from spotlite.errors import BadRequest, InvalidInput, MappingError
@@ -19,6 +18,7 @@ from spotlite.models import (
     TrackSearchResult,
     from_dict,
 )
+from spotlite.testing._standin.catalogue import FINLANDIA, MAIN_ALBUM, SINGER, SINGLE
 
 
 def sent(cassette: Any, index: int = 0) -> dict[str, str]:

@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 from loopback import Handler, Server
-from standin.catalogue import MAIN_ALBUM
 from test_aio import standin
 from test_cache import per_token, sent, versioned
 from test_gate import REAL_SLEEP, WINDOW, Limited
 
 import spotlite
+from spotlite.testing._standin.catalogue import MAIN_ALBUM
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import stores as scenario  # the stores' benchmark: it starts redis-server for the stores' tests too

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from standin.catalogue import UNKNOWN
-from standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 import spotlite
 from spotlite.errors import InvalidInput, NotFound, Unauthorised
+from spotlite.testing._standin.catalogue import UNKNOWN
+from spotlite.testing._standin.podcasts import BIG_SHOW, FULLY_PLAYED, HALF_HEARD, SMALL_SHOW
 
 UTC = timezone.utc
 

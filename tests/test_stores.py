@@ -230,8 +230,9 @@ import sys
 sys.path.insert(0, sys.argv[2])
 import spotlite
 store = spotlite.FileStore(sys.argv[1])
+n = 1
+store.put("user-1", b"1" * 200_000)  # one whole value first, however slowly this machine runs
 print("writing", flush=True)
-n = 0
 while True:
     n += 1
     store.put("user-1", str(n).encode() * 200_000)

@@ -25,12 +25,6 @@ import pytest
 import requests
 from loopback import Handler, Request, Server, answer, reply
 from requests.adapters import HTTPAdapter
-from standin.audiobooks import KALEVALA, RESTRICTED_CHAPTER, SEVEN_BROTHERS
-from standin.browse import CLASSICAL
-from standin.catalogue import BIG_ALBUM, FINLANDIA, MAIN_ALBUM, ORCHESTRA, RELINKED, SIBELIUS, SINGLE, UNKNOWN
-from standin.playlists import ESSENTIALS, EVENINGS
-from standin.podcasts import BIG_SHOW, HALF_HEARD, SMALL_SHOW
-from standin.server import start as start_standin
 
 import spotlite
 import spotlite.testing.plugin  # before pytester's in-process runs, which drop the modules they import
@@ -38,6 +32,22 @@ from spotlite import models
 from spotlite.models import FullAlbum, Model, to_dict
 from spotlite.testing import MissingInteraction, cassette, check, is_placeholder, record_mode
 from spotlite.testing.__main__ import main as cli
+from spotlite.testing._standin.audiobooks import KALEVALA, RESTRICTED_CHAPTER, SEVEN_BROTHERS
+from spotlite.testing._standin.browse import CLASSICAL
+from spotlite.testing._standin.catalogue import (
+    BIG_ALBUM,
+    FINLANDIA,
+    MAIN_ALBUM,
+    ORCHESTRA,
+    RELINKED,
+    SIBELIUS,
+    SINGLE,
+    UNKNOWN,
+)
+from spotlite.testing._standin.playlists import ESSENTIALS, EVENINGS
+from spotlite.testing._standin.podcasts import BIG_SHOW, HALF_HEARD, SMALL_SHOW
+from spotlite.testing._standin.server import start as start_standin
+from spotlite.testing._standin.state import Grant
 
 pytest_plugins = ["pytester"]
 
@@ -46,6 +56,7 @@ EXAMPLE = ROOT / "examples" / "testing"
 TOKEN = "dummy-user-token"
 PLUGIN = ("-p", "spotlite.testing.plugin", "-p", "no:cacheprovider")
 CREDENTIALS = ("SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SPOTIFY_USER_REFRESH")
+OWN_TOKEN = "BQ-my-very-own-secret-token"  # a token the stand-in issued (it refuses tokens it does not know)
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +73,7 @@ def standin_api(loopback: Callable[[Handler], Server]) -> Iterator[SimpleNamespa
     """
     server, base = start_standin()
     spotlite.configure(api_url=base + "/v1", accounts_url=base + "/accounts", session=None)
+    server.state.tokens[OWN_TOKEN] = Grant(server.state.me, frozenset(), "app", server.state.clock + 3600)
 
     def stop() -> None:
         server.shutdown()
@@ -235,7 +247,8 @@ def test_from_dict_rebuilds_every_recorded_model(recorded_reads: tuple[list[Any]
 
 
 def test_from_dict_reads_json_as_spotify_sends_it(standin_api: SimpleNamespace) -> None:
-    body = requests.get(f"{standin_api.base}/v1/albums/{MAIN_ALBUM}", timeout=5).json()
+    body = requests.get(f"{standin_api.base}/v1/albums/{MAIN_ALBUM}", headers={"Authorization": "Bearer dummy"},
+                        timeout=5).json()
     album = spotlite.from_dict(FullAlbum, body)
     assert album == spotlite.album(TOKEN, MAIN_ALBUM)
     assert spotlite.from_dict(FullAlbum, json.loads(json.dumps(album.to_dict()))) == album
@@ -713,7 +726,7 @@ def test_plugin_records_when_the_environment_says(
 
         class TestAlbum:
             def test_album(self, spotify_cassette):
-                assert spotlite.album("my-very-own-secret-token", "3RBULTZJ97bvVzZLpxcB0j").tracks.total == 12
+                assert spotlite.album("BQ-my-very-own-secret-token", "3RBULTZJ97bvVzZLpxcB0j").tracks.total == 12
         """)
     project.makeini("[pytest]\nspotify_cassettes = recorded/here\n")
     monkeypatch.setenv("SPOTLITE_RECORD", "1")
@@ -762,4 +775,4 @@ def test_plugin_is_inert_for_tests_without_its_fixtures(
 
 def test_the_example_replays_offline(project: pytest.Pytester) -> None:
     result = project.runpytest(*PLUGIN, "-c", str(EXAMPLE / "pytest.ini"), "--rootdir", str(EXAMPLE), str(EXAMPLE))
-    result.assert_outcomes(passed=2)
+    result.assert_outcomes(passed=7)  # test_orphans on its cassette, test_mixtape on the fake

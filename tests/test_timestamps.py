@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from standin.catalogue import FINLANDIA, track_full
 
 import spotlite
 from spotlite.errors import MappingError
 from spotlite.models import PlayHistory, PlaylistTrack, SavedTrack, SavedTrackPaging, from_dict, to_dict
+from spotlite.testing._standin.catalogue import FINLANDIA, track_full
 
 UTC = timezone.utc
 

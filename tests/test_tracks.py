@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 
 import pytest
 from conftest import body_of
-from standin.catalogue import FINLANDIA, MAIN_ALBUM, RELINKED, UNKNOWN
 
 import spotlite
 from spotlite.errors import InvalidInput, Unauthorised
+from spotlite.testing._standin.catalogue import FINLANDIA, MAIN_ALBUM, RELINKED, UNKNOWN
 
 UTC = timezone.utc
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from standin.catalogue import FINLANDIA, ORCHESTRA, SIBELIUS, SINGER
 
 import spotlite
 from spotlite.errors import Forbidden, InvalidInput, NotFound, Unauthorised
+from spotlite.testing._standin.catalogue import FINLANDIA, ORCHESTRA, SIBELIUS, SINGER
 
 DEV_MODE_TOKEN = "dummy-dev-mode-token"  # the stand-in answers as to a development-mode app
 

@@ -12,6 +12,11 @@
   fixtures are used): ``spotify_cassette`` gives each test its cassette at
   ``cassettes/<test module>/<test name>.yaml``; ``spotify_token`` a live
   user token when recording and a placeholder when replaying.
+- ``FakeSpotify``: a fake Spotify (Web API and accounts service) on
+  127.0.0.1 that a ``with`` block points spotlite at: stateful (playlists,
+  library, follows, player), with tokens that carry scopes and expire on a
+  clock the test moves, and failures on demand (429, 5xx, resets, slow
+  answers); the plugin's ``spotify_fake`` fixture gives one per test.
 - ``python -m spotlite.testing check cassettes/``: fails when a cassette
   holds something that looks like a live token or secret (``check`` here).
 
@@ -36,18 +41,19 @@ from ._common import (
 if TYPE_CHECKING:
     from ._cassette import CassetteUse, MissingInteraction, cassette
     from ._check import Finding, Report, check
+    from ._fake import FakeSpotify
 
 __all__ = [
-    "ACCESS_TOKEN", "REDACTED", "REFRESH_TOKEN", "USER_TOKEN", "CassetteUse", "Finding", "MissingInteraction",
+    "ACCESS_TOKEN", "REDACTED", "REFRESH_TOKEN", "USER_TOKEN", "CassetteUse", "FakeSpotify", "Finding", "MissingInteraction",
     "Report", "cassette", "check", "is_placeholder", "record_mode",
 ]
 
 _LAZY = {"cassette": "_cassette", "CassetteUse": "_cassette", "MissingInteraction": "_cassette",
-         "check": "_check", "Finding": "_check", "Report": "_check"}
+         "check": "_check", "Finding": "_check", "Report": "_check", "FakeSpotify": "_fake"}
 
 
 def __getattr__(name: str) -> Any:
-    """Load vcrpy (``cassette``) or PyYAML (``check``) on first use only."""
+    """Load vcrpy (``cassette``), PyYAML (``check``) or the fake (``FakeSpotify``) on first use only."""
     if name not in _LAZY:
         raise AttributeError(f"module 'spotlite.testing' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)

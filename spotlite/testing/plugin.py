@@ -1,8 +1,8 @@
 """spotlite's pytest plugin: a cassette and a token for each test that asks for them.
 
 Installed with spotlite (the ``pytest11`` entry point ``spotlite``; ``-p
-no:spotlite`` turns it off); it does nothing for a test that uses neither
-fixture, and loads vcrpy only for one that uses ``spotify_cassette``::
+no:spotlite`` turns it off); it does nothing for a test that uses none of its
+fixtures, and loads vcrpy only for one that uses ``spotify_cassette``::
 
     def test_top_tracks(spotify_cassette, spotify_token):
         tracks = spotlite.current_user_top_tracks(spotify_token, limit=5).items
@@ -12,6 +12,9 @@ fixture, and loads vcrpy only for one that uses ``spotify_cassette``::
   ``cassettes/<test module>/<test name>.yaml`` under the rootdir, or under the
   folder the ini option ``spotify_cassettes`` names (relative to the
   rootdir). It gives vcrpy's ``Cassette`` (``.requests``...).
+- ``spotify_fake``: a ``spotlite.testing.FakeSpotify`` running for the test,
+  spotlite pointed at it (no cassette, no network): a fresh Spotify per test,
+  stateful, whose tokens carry scopes and which fails on demand.
 - ``spotify_token`` (one per session): when recording (``SPOTLITE_RECORD``
   set), a ``spotlite.RefreshingToken`` refreshed from ``SPOTIFY_CLIENT_ID``,
   ``SPOTIFY_CLIENT_SECRET`` and ``SPOTIFY_USER_REFRESH``; when replaying, the
@@ -36,8 +39,9 @@ from ._common import CREDENTIALS, RECORD_VARIABLE, USER_TOKEN, record_mode
 
 if TYPE_CHECKING:
     from .._token import TokenLike
+    from ._fake import FakeSpotify
 
-__all__ = ["cassette_path", "spotify_cassette", "spotify_token"]
+__all__ = ["cassette_path", "spotify_cassette", "spotify_fake", "spotify_token"]
 
 INI = "spotify_cassettes"
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')  # not allowed in file names on some systems
@@ -68,6 +72,15 @@ def spotify_cassette(request: pytest.FixtureRequest) -> Iterator[Any]:
 
     with cassette(cassette_path(request)) as recorded:
         yield recorded
+
+
+@pytest.fixture
+def spotify_fake() -> Iterator[FakeSpotify]:
+    """A ``FakeSpotify`` for the test, spotlite's settings pointed at it inside the test (restored after)."""
+    from ._fake import FakeSpotify
+
+    with FakeSpotify() as fake:
+        yield fake
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,14 @@
-"""The player: /me/player and everything under it, one small stateful player per token.
+"""The player: /me/player and everything under it, one small stateful player per user.
 
-Each access token gets a player of its own on first use, so a test that uses a
-token of its own starts from a known state:
+Each user gets a player on first use (each placeholder token one of its own,
+so a test that uses a token of its own starts from a known state):
 
 - an ordinary token: the laptop plays Finlandia from its album, with an
   episode, a chapter and two tracks queued;
 - a token with ``idle`` in it: no device is active, so reads answer 204 and
   commands 404 ``NO_ACTIVE_DEVICE`` until playback is transferred;
-- a token with ``free`` in it: commands answer 403 ``PREMIUM_REQUIRED``.
+- a token with ``free`` in it, or a user whose product is not premium: commands
+  answer 403 ``PREMIUM_REQUIRED``.
 
 Devices: the laptop, a phone that cannot set its volume, a Connect speaker
 with a null ``id`` that takes no commands, and a TV that is asleep (commands
@@ -25,9 +26,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .bodies import MARKETS, Json, fake_id, images, links
-from .catalogue import ALBUMS, ALL_TRACKS, FINLANDIA, MAIN_ALBUM, SIBELIUS, track_full
-from .errors import special, unauthorised
+from .catalogue import ALL_TRACKS, FINLANDIA, MAIN_ALBUM, SIBELIUS, albums, all_tracks, track_full
+from .errors import special
 from .server import API, Reply, Request, error, route
+from .state import TOKEN, current, me
 
 
 def _device_id(seed: str) -> str:
@@ -109,7 +111,7 @@ def _context(kind: str, ident: str) -> Json:
 
 
 def _album_tracks(ident: str) -> list[Json]:
-    return [t for t in (track_full(x["id"]) for x in ALBUMS[ident][1]) if t]
+    return [t for t in (track_full(x["id"]) for x in albums()[ident][1]) if t]
 
 
 def _item(uri: str) -> Json | None:
@@ -127,10 +129,10 @@ def _item(uri: str) -> Json | None:
 def _context_items(uri: str) -> tuple[Json, list[Json]] | None:
     """The context and its items for a context URI, or None for an unknown one."""
     _, kind, ident = (uri.split(":") + ["", ""])[:3]
-    if kind == "album" and ident in ALBUMS:
+    if kind == "album" and ident in albums():
         return _context("album", ident), _album_tracks(ident)
     if kind == "artist" and ident == SIBELIUS:
-        return _context("artist", ident), [t for t in ALL_TRACKS if t["artists"][0]["id"] == SIBELIUS][:10]
+        return _context("artist", ident), [t for t in all_tracks() if t["artists"][0]["id"] == SIBELIUS][:10]
     if kind == "show" and ident == SHOW:
         return _context("show", ident), [episode(e) for e in EPISODES]
     if kind == "show" and ident == AUDIOBOOK:
@@ -170,20 +172,20 @@ class Player:
         self.progress_ms = 0
 
 
-_players: dict[str, Player] = {}
-
-
 def _player(request: Request) -> Player:
+    """The player of the request's user (of its token, for a placeholder token)."""
     key = request.headers.get("Authorization", "")
-    if key not in _players:
+    key = me() if TOKEN.get() in current().tokens else key
+    players = current().players
+    if key not in players:
         album = _album_tracks(MAIN_ALBUM)
-        player = Player(devices=copy.deepcopy(DEVICES), active=0, item=None, context=None, is_playing=False)
+        player = Player(devices=copy.deepcopy(current().devices), active=0, item=None, context=None, is_playing=False)
         player.play(album, 0, _context("album", MAIN_ALBUM), 73_512)
         player.queue = [episode(EPISODES[0]), chapter(CHAPTERS[1])]
         if "idle" in key:
             player.active, player.is_playing = None, False
-        _players[key] = player
-    return _players[key]
+        players[key] = player
+    return players[key]
 
 
 def _kind(item: Json) -> str:
@@ -191,8 +193,6 @@ def _kind(item: Json) -> str:
 
 
 def _state(player: Player, request: Request, *, with_device: bool) -> Reply | Json:
-    if reply := unauthorised(request.headers):
-        return reply
     if player.active is None or player.item is None:
         return Reply(204)
     item = player.item
@@ -226,16 +226,12 @@ def get_currently_playing(request: Request) -> Reply | Json:
 
 @route("GET", r"/v1/me/player/devices")
 def get_devices(request: Request) -> Reply | Json:
-    if reply := unauthorised(request.headers):
-        return reply
     player = _player(request)
     return {"devices": [{**d, "is_active": i == player.active} for i, d in enumerate(player.devices)]}
 
 
 @route("GET", r"/v1/me/player/queue")
 def get_queue(request: Request) -> Reply | Json:
-    if reply := unauthorised(request.headers):
-        return reply
     player = _player(request)
     if player.active is None:
         return {"currently_playing": None, "queue": []}
@@ -244,9 +240,7 @@ def get_queue(request: Request) -> Reply | Json:
 
 def _refused(request: Request, player: Player, device_id: str | None) -> Reply | None:
     """The error of a command the player cannot take, or None; on success ``device_id`` becomes active."""
-    if reply := unauthorised(request.headers):
-        return reply
-    if "free" in request.headers.get("Authorization", ""):
+    if "free" in request.headers.get("Authorization", "") or current().users[me()]["product"] != "premium":
         return error(403, "Player command failed: Premium required", "PREMIUM_REQUIRED")
     if device_id is None:
         return None if player.active is not None else error(404, NO_ACTIVE_DEVICE, "NO_ACTIVE_DEVICE")
@@ -414,8 +408,6 @@ HISTORY = _history()
 
 @route("GET", r"/v1/me/player/recently-played")
 def recently_played(request: Request) -> Reply | Json:
-    if reply := unauthorised(request.headers):
-        return reply
     q = request.query
     limit = int(q.get("limit", 20))
     if "after" in q and "before" in q:

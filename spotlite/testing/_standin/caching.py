@@ -14,12 +14,15 @@ import dataclasses
 import hashlib
 import json
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .server import Reply
 
 CATALOGUE = {"albums": None, "search": 7200, "tracks": 7200, "browse": 600}  # None: 72,000 to 80,000 s
 
 
-def cached(method: str, path: str, request_headers: dict[str, str], reply: Any) -> Any:
+def cached(method: str, path: str, request_headers: dict[str, str], reply: Reply) -> Reply:
     """``reply`` (a ``server.Reply``) with Spotify's caching headers, or a 304 when the client's ``ETag`` matches."""
     if method != "GET" or reply.status != 200 or not path.startswith("/v1/"):
         return reply

@@ -1,4 +1,4 @@
-"""The accounts service: POST /api/token for every grant."""
+"""The accounts service: POST /api/token for every grant (tokens the fake issues: ``oauth.py``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import itertools
 from typing import Any
 
 from .errors import SHORT_LIVED
-from .server import Reply, Request, route
+from .oauth import client_of, token_answer
+from .oauth import refused as _refused
+from .server import Request, route
 from .users import token_of
 
 EXPIRED_REFRESH = "dummy-expired-refresh-token"
@@ -20,10 +22,6 @@ _short_lived = itertools.count(1)
 LOGINS: dict[str, str] = {}
 
 
-def _refused(error: str, description: str) -> Reply:
-    return Reply(400, {"error": error, "error_description": description})
-
-
 @route("POST", r"/accounts/api/token")
 def token(request: Request) -> Any:
     form = request.form()
@@ -31,9 +29,9 @@ def token(request: Request) -> Any:
     pkce = "client_id" in form
     if not pkce and not request.headers.get("Authorization", "").startswith("Basic "):
         return _refused("invalid_client", "Invalid client")
+    if issued := token_answer(form, client_of(request, form) or ""):
+        return issued
     body: dict[str, Any] = {"access_token": "dummy-access-token", "token_type": "Bearer", "expires_in": 3600}
-    if grant == "client_credentials":
-        return body
     if grant == "authorization_code":
         if form.get("code") == BAD_CODE:
             return _refused("invalid_grant", "Invalid authorization code")

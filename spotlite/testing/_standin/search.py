@@ -17,7 +17,7 @@ from typing import Any
 from .audiobooks import KALEVALA, SEVEN_BROTHERS, audiobook_simple
 from .bodies import Json, fake_id, int_arg, page, window
 from .browse import HIDDEN_PLAYLIST, PLAYLISTS
-from .catalogue import ALBUMS, ALL_TRACKS, ARTISTS
+from .catalogue import albums, all_tracks, artists
 from .podcasts import BIG_SHOW, SMALL_SHOW, episodes_page, show_simple
 from .server import Request, error, route
 
@@ -31,9 +31,9 @@ def _people(item: Json) -> list[str]:
 
 
 _CATALOGUE: dict[str, Callable[[], list[Json]]] = {
-    "track": lambda: ALL_TRACKS,
-    "artist": lambda: list(ARTISTS.values()),
-    "album": lambda: [album for album, _ in ALBUMS.values()],
+    "track": all_tracks,
+    "artist": lambda: list(artists().values()),
+    "album": lambda: [album for album, _ in albums().values()],
     "playlist": lambda: PLAYLISTS,
     "show": lambda: [show_simple(s) for s in (BIG_SHOW, SMALL_SHOW)],
     "episode": lambda: [e for s in (BIG_SHOW, SMALL_SHOW) for e in episodes_page(s, 0, 100)["items"]],

@@ -13,8 +13,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from .bodies import MARKETS, Json, fake_id, images, int_arg, links, page, window
-from .errors import batch_ids, unauthorised
+from .errors import batch_ids
 from .server import API, Reply, Request, error, route
+from .state import saved
 
 BIG_SHOW = fake_id("show:concert-hall")  # 60 episodes, newest first
 SMALL_SHOW = fake_id("show:sauna-talks")  # 3 episodes, explicit, in Finnish
@@ -116,8 +117,6 @@ ADDED_AT = "2025-12-01T12:00:00Z"
 @route("GET", r"/v1/shows/(?P<id>[^/]+)")
 def get_show(request: Request) -> Any:
     ident = request.params["id"]
-    if reply := unauthorised(request.headers):
-        return reply
     if ident not in _SHOWS:
         return error(404, "Resource not found")
     return show_full(ident, request.query.get("market"))
@@ -141,8 +140,6 @@ def get_show_episodes(request: Request) -> Any:
 
 @route("GET", r"/v1/episodes/(?P<id>[^/]+)")
 def get_episode(request: Request) -> Any:
-    if reply := unauthorised(request.headers):
-        return reply
     return episode_full(request.params["id"]) or error(404, "Resource not found")
 
 
@@ -156,45 +153,41 @@ def get_episodes(request: Request) -> Any:
 
 @route("GET", r"/v1/me/shows")
 def get_saved_shows(request: Request) -> Any:
-    if reply := unauthorised(request.headers):
-        return reply
     offset, limit = int_arg(request.query, "offset", 0), int_arg(request.query, "limit", 20)
-    saved = [{"added_at": at, "show": show_simple(i)} for i, at in SAVED_SHOWS.items() if i in _SHOWS]
-    return page("/me/shows", window(saved, offset, limit), offset, limit, len(saved))
+    shows = [{"added_at": at, "show": show_simple(i)} for i, at in saved("show").items() if i in _SHOWS]
+    return page("/me/shows", window(shows, offset, limit), offset, limit, len(shows))
 
 
 @route("GET", r"/v1/me/episodes")
 def get_saved_episodes(request: Request) -> Any:
-    if reply := unauthorised(request.headers):
-        return reply
     q = request.query
     offset, limit = int_arg(q, "offset", 0), int_arg(q, "limit", 20)
-    saved = [{"added_at": _GHOST_SAVED_AT, "episode": GHOST_EPISODE}]
-    saved += [{"added_at": at, "episode": episode_full(i)} for i, at in SAVED_EPISODES.items() if episode_full(i)]
-    saved.sort(key=lambda entry: entry["added_at"], reverse=True)
+    episodes: list[Json] = [{"added_at": _GHOST_SAVED_AT, "episode": GHOST_EPISODE}]
+    episodes += [{"added_at": at, "episode": episode_full(i)} for i, at in saved("episode").items() if episode_full(i)]
+    episodes.sort(key=lambda entry: str(entry["added_at"]), reverse=True)
     extra = {"market": q["market"]} if "market" in q else {}
-    return page("/me/episodes", window(saved, offset, limit), offset, limit, len(saved), **extra)
+    return page("/me/episodes", window(episodes, offset, limit), offset, limit, len(episodes), **extra)
 
 
-def library_routes(saved: dict[str, str], path: str) -> None:
+def library_routes(kind: str, path: str) -> None:
     """PUT, DELETE and contains routes of one library of the user's."""
 
     @route("PUT", path)
     def save(request: Request) -> Any:
         for ident in request.query["ids"].split(","):
-            saved.setdefault(ident, ADDED_AT)
+            saved(kind).setdefault(ident, ADDED_AT)
         return Reply(200)
 
     @route("DELETE", path)
     def remove(request: Request) -> Any:
         for ident in request.query["ids"].split(","):
-            saved.pop(ident, None)
+            saved(kind).pop(ident, None)
         return Reply(200)
 
     @route("GET", path + "/contains")
     def contain(request: Request) -> Any:
-        return [ident in saved for ident in request.query["ids"].split(",")]
+        return [ident in saved(kind) for ident in request.query["ids"].split(",")]
 
 
-library_routes(SAVED_SHOWS, r"/v1/me/shows")
-library_routes(SAVED_EPISODES, r"/v1/me/episodes")
+library_routes("show", r"/v1/me/shows")
+library_routes("episode", r"/v1/me/episodes")

@@ -1,7 +1,9 @@
 """A loopback stand-in for api.spotify.com and accounts.spotify.com.
 
 Route modules register handlers with ``@route(method, path_pattern)``; a
-handler gets a ``Request`` and returns a ``Reply``. Bodies are shaped like the
+handler gets a ``Request`` and returns a ``Reply``, reading and changing the
+fake's ``State`` (``state.current()``; ``fakeserver.py`` holds the server that
+sets it, checks tokens and inflicts faults). Bodies are shaped like the
 live API's (see ``bodies.py``) and carry its ``https://api.spotify.com`` URLs,
 so recorded cassettes read as if recorded live.
 """
@@ -13,11 +15,14 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from http.server import BaseHTTPRequestHandler
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
 from .caching import cached
+
+if TYPE_CHECKING:
+    from .fakeserver import FakeServer
 
 API = "https://api.spotify.com/v1"
 
@@ -27,9 +32,18 @@ class Request:
     method: str
     path: str
     query: dict[str, str]
-    body: bytes
-    headers: dict[str, str]
+    body: bytes = field(repr=False)  # a form's secrets, a token: none in a repr
+    headers: dict[str, str] = field(repr=False)
     params: dict[str, str] = field(default_factory=dict)  # named groups of the route
+    target: str = ""  # the path and query as sent
+    answer: Reply | None = field(default=None, repr=False)  # what the fake answered (None: a fault cut it off)
+
+    @property
+    def url(self) -> str:
+        """The URL the request was meant for, on Spotify's hosts (``https://api.spotify.com/v1/...?...``)."""
+        if self.target.startswith("/accounts/"):
+            return "https://accounts.spotify.com" + self.target[len("/accounts"):]
+        return "https://api.spotify.com" + self.target
 
     def json(self) -> Any:
         return json.loads(self.body) if self.body else None
@@ -79,14 +93,18 @@ def dispatch(request: Request) -> Reply:
 
 
 class _Handler(BaseHTTPRequestHandler):
+    server: FakeServer
+
     def _serve(self) -> None:
         url = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
         request = Request(
             self.command, url.path, dict(parse_qsl(url.query, keep_blank_values=True)),
-            self.rfile.read(length), dict(self.headers),
+            self.rfile.read(length), dict(self.headers), target=self.path,
         )
-        reply = dispatch(request)
+        reply = self.server.answer(request, self.connection)
+        if reply is None:  # the connection was reset
+            return
         if reply.body is None:
             payload = b""
         elif isinstance(reply.body, bytes):
@@ -99,7 +117,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
-        self.wfile.write(payload)
+        self.server.write(request, self.wfile, payload)
 
     do_GET = do_PUT = do_POST = do_DELETE = _serve
 
@@ -107,10 +125,10 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-def start() -> tuple[ThreadingHTTPServer, str]:
-    """Serve on a free loopback port in a daemon thread; returns (server, base URL)."""
-    from . import routes  # noqa: F401 - registers every route
+def start() -> tuple[FakeServer, str]:
+    """Serve a fresh state on a free loopback port in a daemon thread; returns (server, base URL)."""
+    from .fakeserver import FakeServer
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    server = FakeServer()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

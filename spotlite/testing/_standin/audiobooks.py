@@ -15,6 +15,7 @@ from .bodies import MARKETS, Json, fake_id, images, int_arg, page, window
 from .errors import batch_ids
 from .podcasts import library_routes
 from .server import API, Reply, Request, error, route
+from .state import saved
 
 KALEVALA = fake_id("audiobook:kalevala")  # 62 chapters: its chapter pages go on past 50
 SEVEN_BROTHERS = fake_id("audiobook:seven-brothers")  # 4 chapters
@@ -139,8 +140,8 @@ def get_chapters(request: Request) -> Any:
 @route("GET", r"/v1/me/audiobooks")
 def get_saved_audiobooks(request: Request) -> Any:
     offset, limit = int_arg(request.query, "offset", 0), int_arg(request.query, "limit", 20)
-    saved = [audiobook_simple(i) for i in SAVED_AUDIOBOOKS if i in _BOOKS]
-    return page("/me/audiobooks", window(saved, offset, limit), offset, limit, len(saved))
+    books = [audiobook_simple(i) for i in saved("audiobook") if i in _BOOKS]
+    return page("/me/audiobooks", window(books, offset, limit), offset, limit, len(books))
 
 
-library_routes(SAVED_AUDIOBOOKS, r"/v1/me/audiobooks")
+library_routes("audiobook", r"/v1/me/audiobooks")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .bodies import Json, fake_id, full_artist, full_track, simple_album, simple_artist, simple_track
+from .state import CURRENT
 
 SIBELIUS = fake_id("artist:sibelius")
 ORCHESTRA = fake_id("artist:orchestra")
@@ -56,8 +57,25 @@ ALBUMS: dict[str, tuple[Json, list[Json]]] = {
 }
 
 
+def albums() -> dict[str, tuple[Json, list[Json]]]:
+    """The albums of the fake serving this request: ``ALBUMS`` and those a test added (``ALBUMS`` outside one)."""
+    state = CURRENT.get(None)
+    return ALBUMS if state is None else state.albums
+
+
+def artists() -> dict[str, Json]:
+    """The artists of the fake serving this request (``ARTISTS`` outside one)."""
+    state = CURRENT.get(None)
+    return ARTISTS if state is None else state.artists
+
+
+def all_tracks() -> list[Json]:
+    """Every track of the fake serving this request, album by album."""
+    return [t for ident, (_, tracks) in albums().items() for t in (track_full(x["id"]) for x in tracks) if t]
+
+
 def album_full(ident: str, tracks_page: Json) -> Json:
-    album, _ = ALBUMS[ident]
+    album, _ = albums()[ident]
     return {
         **album, "tracks": tracks_page,
         "copyrights": [{"text": "2001 Lahti Records", "type": "C"}, {"text": "2001 Lahti Records", "type": "P"}],
@@ -67,7 +85,7 @@ def album_full(ident: str, tracks_page: Json) -> Json:
 
 
 def track_full(ident: str) -> Json | None:
-    for album_id, (album, tracks) in ALBUMS.items():
+    for album_id, (album, tracks) in albums().items():
         for track in tracks:
             if track["id"] == ident:
                 return full_track(track, album, f"FI{album_id[:3].upper()}{track['track_number']:07d}", 38)

@@ -23,16 +23,18 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import itertools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from .bodies import Json, fake_id, int_arg, local_track, page, window
 from .catalogue import ALBUMS, ALL_TRACKS, FLAKY, MAIN_ALBUM, track_full
-from .errors import special, unauthorised
+from .errors import special
 from .podcasts import HALF_HEARD, episode_full
 from .server import API, Reply, Request, error, route
-from .users import ME, USERS
+from .state import current, display_name, has_scope, me
+from .users import ME
 
 EVENINGS = fake_id("playlist:evenings")
 ESSENTIALS = fake_id("playlist:essentials")
@@ -65,7 +67,7 @@ class Playlist:
 
     @property
     def mine(self) -> bool:
-        return self.owner == ME or self.collaborative
+        return self.owner == me() or self.collaborative
 
     @property
     def key(self) -> str:
@@ -164,7 +166,7 @@ def _items_page(p: Playlist, offset: int, limit: int, types: list[str]) -> Json:
 
 
 def _owner(ident: str) -> Json:
-    return {"display_name": USERS.get(ident), **_user(ident)}
+    return {"display_name": display_name(ident), **_user(ident)}
 
 
 def _simple(p: Playlist) -> Json:
@@ -237,9 +239,7 @@ def _answer(body: Json, request: Request) -> Json:
 
 def _found(request: Request) -> Playlist | Reply:
     ident = request.params["id"]
-    if reply := unauthorised(request.headers):
-        return reply
-    return PLAYLISTS.get(ident) or error(404, "Resource not found")
+    return current().playlists.get(ident) or error(404, "Resource not found")
 
 
 def _writable(request: Request, body_snapshot: str | None = None) -> Playlist | Reply:
@@ -248,6 +248,8 @@ def _writable(request: Request, body_snapshot: str | None = None) -> Playlist | 
         return p
     if not p.mine:
         return error(403, "You cannot change a playlist you do not own or collaborate on")
+    if not has_scope("playlist-modify-public" if p.public else "playlist-modify-private"):
+        return error(403, "Insufficient client scope")
     if body_snapshot is not None and body_snapshot != p.snapshot:
         return error(400, "Invalid snapshot id")
     return p
@@ -283,24 +285,30 @@ def _create(request: Request, owner: str) -> Reply:
     body = request.json() or {}
     if not body.get("name"):
         return error(400, "Missing required field: name")
+    if not has_scope("playlist-modify-public" if body.get("public", True) else "playlist-modify-private"):
+        return error(403, "Insufficient client scope")
     ident = fake_id(f"playlist:{owner}:{body['name']}")
+    for n in itertools.count(2):  # another playlist of the same name: another ID
+        if ident not in current().playlists:
+            break
+        ident = fake_id(f"playlist:{owner}:{body['name']}:{n}")
     p = Playlist(id=ident, name=body["name"], owner=owner, description=body.get("description") or None,
                  public=body.get("public", True), collaborative=body.get("collaborative", False),
                  followers={owner})
-    PLAYLISTS[ident] = p
+    current().playlists[ident] = p
     return Reply(201, _full(p, []))
 
 
 @route("POST", r"/v1/me/playlists")
 def create_playlist(request: Request) -> Any:
-    return _create(request, ME)
+    return _create(request, me())
 
 
 @route("POST", r"/v1/users/(?P<user>[^/]+)/playlists")
 def create_playlist_for_user(request: Request) -> Any:
-    if request.params["user"] != ME:
+    if request.params["user"] != me():
         return error(403, "You cannot create a playlist for another user.")
-    return _create(request, ME)
+    return _create(request, me())
 
 
 @route("PUT", r"/v1/playlists/(?P<id>[^/]+)")
@@ -335,7 +343,7 @@ def add_items(request: Request) -> Any:
     position = body.get("position", len(p.entries))
     if not 0 <= position <= len(p.entries):
         return error(400, "Index out of bounds")
-    p.entries[position:position] = _entries(items, datetime(2026, 3, 1, 18) + timedelta(minutes=p.version), ME)
+    p.entries[position:position] = _entries(items, datetime(2026, 3, 1, 18) + timedelta(minutes=p.version), me())
     return _changed(p, 201)
 
 
@@ -354,7 +362,7 @@ def replace_or_reorder(request: Request) -> Any:
         items = _items_of(body["uris"])
         if isinstance(items, Reply):
             return items
-        p.entries = _entries(items, datetime(2026, 2, 1, 12) + timedelta(minutes=p.version), ME)
+        p.entries = _entries(items, datetime(2026, 2, 1, 12) + timedelta(minutes=p.version), me())
         return _changed(p)
     start, before, length = body["range_start"], body["insert_before"], body.get("range_length", 1)
     if start + length > len(p.entries) or before > len(p.entries):
@@ -410,7 +418,7 @@ def follow(request: Request) -> Any:
     p = _found(request)
     if isinstance(p, Reply):
         return p
-    p.followers.add(ME)
+    p.followers.add(me())
     return Reply(200)
 
 
@@ -419,7 +427,7 @@ def unfollow(request: Request) -> Any:
     p = _found(request)
     if isinstance(p, Reply):
         return p
-    p.followers.discard(ME)
+    p.followers.discard(me())
     return Reply(200)
 
 
@@ -441,13 +449,11 @@ def _library(request: Request, path: str, playlists: list[Playlist]) -> Any:
 
 @route("GET", r"/v1/me/playlists")
 def followed_playlists(request: Request) -> Any:
-    if reply := unauthorised(request.headers):
-        return reply
-    return _library(request, "/me/playlists", [p for p in PLAYLISTS.values() if ME in p.followers])
+    return _library(request, "/me/playlists", [p for p in current().playlists.values() if me() in p.followers])
 
 
 @route("GET", r"/v1/users/(?P<user>[^/]+)/playlists")
 def user_playlists(request: Request) -> Any:
     user = request.params["user"]
-    shown = [p for p in PLAYLISTS.values() if user in p.followers and (p.public or user == ME)]
+    shown = [p for p in current().playlists.values() if user in p.followers and (p.public or user == me())]
     return _library(request, f"/users/{user}/playlists", shown)

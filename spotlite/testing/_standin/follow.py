@@ -10,9 +10,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .bodies import Json, fake_id, full_artist
-from .catalogue import ARTISTS, ORCHESTRA, SIBELIUS
-from .errors import unauthorised
+from .catalogue import ORCHESTRA, SIBELIUS, artists
 from .server import API, Reply, Request, error, route
+from .state import current, me
 
 _FIRST = ["Aurora", "Kalevi", "Helmi", "Ilmari", "Saimaa", "Tuuli", "Lumi", "Väinö", "Kaiku", "Revontuli", "Ukko"]
 _SECOND = ["Quartet", "Ensemble", "Trio", "Choir", "Collective", "& The Pines"]
@@ -25,17 +25,33 @@ def _more(n: int) -> Json:
     return full_artist(ident, name, _GENRES[n % len(_GENRES)], 1_000 + 977 * n, n % 60)
 
 
-# Every artist the stand-in can follow; FOLLOWED_ARTISTS keeps the order they were followed in.
-KNOWN_ARTISTS: dict[str, Json] = {**ARTISTS, **{a["id"]: a for a in map(_more, range(55))}}
-FOLLOWED_ARTISTS: list[str] = [SIBELIUS, ORCHESTRA, *(fake_id(f"artist:followed:{n}") for n in range(55))]
+# Artists the user follows that the catalogue has not; FOLLOWED_ARTISTS keeps the order they were followed in.
+MORE_ARTISTS: dict[str, Json] = {a["id"]: a for a in map(_more, range(55))}
+FOLLOWED_ARTISTS: list[str] = [SIBELIUS, ORCHESTRA, *MORE_ARTISTS]
 FOLLOWED_USERS: set[str] = {"lahtirecords", "spotify"}
+
+
+def known_artists() -> dict[str, Json]:
+    """Every artist the fake can follow."""
+    return {**artists(), **MORE_ARTISTS}
+
+
+def followed_artists() -> list[str]:
+    """The artists the current user follows, in the order followed."""
+    return current().followed_artists.setdefault(me(), [])
+
+
+def followed_users() -> set[str]:
+    """The users the current user follows."""
+    return current().followed_users.setdefault(me(), set())
 
 
 def followed_page(after: str | None, limit: int) -> Json:
     """A cursor page of followed artists as Spotify sends it: ``cursors.after`` is the last ID, null at the end."""
-    start = FOLLOWED_ARTISTS.index(after) + 1 if after in FOLLOWED_ARTISTS else 0
-    ids = FOLLOWED_ARTISTS[start : start + limit]
-    more = start + limit < len(FOLLOWED_ARTISTS)
+    followed, known = followed_artists(), known_artists()
+    start = followed.index(after) + 1 if after in followed else 0
+    ids = followed[start : start + limit]
+    more = start + limit < len(followed)
 
     def url(cursor: str | None) -> str:
         return f"{API}/me/following?" + urlencode({"type": "artist", **({"after": cursor} if cursor else {}),
@@ -43,9 +59,9 @@ def followed_page(after: str | None, limit: int) -> Json:
 
     return {
         "artists": {
-            "items": [KNOWN_ARTISTS[i] for i in ids],
+            "items": [known[i] for i in ids],
             "next": url(ids[-1]) if more else None,
-            "total": len(FOLLOWED_ARTISTS),
+            "total": len(followed),
             "cursors": {"after": ids[-1] if more else None},
             "limit": limit,
             "href": url(after),
@@ -55,20 +71,24 @@ def followed_page(after: str | None, limit: int) -> Json:
 
 def follow(kind: str, ident: str) -> None:
     if kind == "user":
-        FOLLOWED_USERS.add(ident)
-    elif ident in KNOWN_ARTISTS and ident not in FOLLOWED_ARTISTS:
-        FOLLOWED_ARTISTS.append(ident)
+        if ident not in followed_users() and ident in current().users:
+            current().users[ident]["followers"] += 1
+        followed_users().add(ident)
+    elif ident in known_artists() and ident not in followed_artists():
+        followed_artists().append(ident)
 
 
 def unfollow(kind: str, ident: str) -> None:
     if kind == "user":
-        FOLLOWED_USERS.discard(ident)
-    elif ident in FOLLOWED_ARTISTS:
-        FOLLOWED_ARTISTS.remove(ident)
+        if ident in followed_users() and ident in current().users:
+            current().users[ident]["followers"] -= 1
+        followed_users().discard(ident)
+    elif ident in followed_artists():
+        followed_artists().remove(ident)
 
 
 def follows(kind: str, ident: str) -> bool:
-    return ident in (FOLLOWED_USERS if kind == "user" else FOLLOWED_ARTISTS)
+    return ident in (followed_users() if kind == "user" else followed_artists())
 
 
 def _checked(request: Request) -> tuple[str, list[str]] | Reply:
@@ -85,8 +105,6 @@ def _checked(request: Request) -> tuple[str, list[str]] | Reply:
 
 @route("GET", r"/v1/me/following")
 def get_followed(request: Request) -> Any:
-    if reply := unauthorised(request.headers):
-        return reply
     q = request.query
     if q.get("type") != "artist":
         return error(400, "Only type=artist is supported")
