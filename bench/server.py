@@ -2,12 +2,13 @@
 
     python bench/server.py BODIES_JSON [--latency SECONDS]
 
-``BODIES_JSON`` maps a path (``/v1/albums/x``) to the file of its body, or to
+``BODIES_JSON`` maps a path (``/v1/albums/x``), or a path with its query
+(``/v1/me/tracks?offset=50&limit=50``), to the file of its body, or to
 ``{"file": ..., "headers": {...}}`` for an answer with headers of its own. The
-server answers every request for a known path with that body (keep-alive,
-``Content-Length``), 404 otherwise, after ``--latency`` seconds when given. An
-answer with an ``ETag`` is ``304 Not Modified`` to a request whose
-``If-None-Match`` names it. It
+server answers every request for a known path (with its query first, then
+without) with that body (keep-alive, ``Content-Length``), 404 otherwise, after
+``--latency`` seconds when given. An answer with an ``ETag`` is ``304 Not
+Modified`` to a request whose ``If-None-Match`` names it. It
 prints its base URL on the first line of its output and runs until its
 standard input closes. A thread per connection keeps its own cost per answer
 to a few tens of microseconds, so the client's cost dominates a benchmark.
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+UNKNOWN = (NOT_FOUND, NOT_FOUND, None)  # a path without an answer: 404, whatever it asks
 
 
 def answer(body: bytes, headers: dict[str, str] | None = None, status: str = "200 OK") -> bytes:
@@ -52,8 +54,8 @@ def serve(conn: socket.socket, answers: dict[bytes, tuple[bytes, bytes, bytes | 
             reader.read(length)
             if latency:
                 time.sleep(latency)
-            path = line.split(b" ")[1].split(b"?")[0]
-            full, not_modified, etag = answers.get(path, (NOT_FOUND, NOT_FOUND, None))
+            target = line.split(b" ")[1]
+            full, not_modified, etag = answers.get(target) or answers.get(target.split(b"?")[0], UNKNOWN)
             conn.sendall(not_modified if asked is not None and asked == etag else full)
 
 

@@ -203,6 +203,8 @@ class MemoryCache(_Policy):
             from them take memory too, about as much again).
     """
 
+    blocks = False  # its calls never wait on I/O: spotlite.aio makes them on the event loop
+
     def __init__(self, max_entries: int = 1000, max_bytes: int = 32 * 1024 * 1024) -> None:
         for name, value in (("max_entries", max_entries), ("max_bytes", max_bytes)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -279,6 +281,8 @@ class SharedCache(_Policy):
         keep: seconds a stale answer with an ``ETag`` stays for revalidation.
         parsed: how many parsed answers this process remembers.
     """
+
+    blocks = True  # its calls read and write the store: spotlite.aio makes them in a worker thread
 
     def __init__(self, store: Backend, keep: float = KEEP, parsed: int = 256) -> None:
         if isinstance(keep, bool) or not isinstance(keep, (int, float)) or not 0 <= keep <= STAMP_TTL:

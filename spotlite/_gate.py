@@ -60,6 +60,11 @@ class RateLimitGate:
         self._until: dict[str, float] = {}  # this process's view: API -> Unix time its gate opens
         self._lock = threading.Lock()
 
+    @property
+    def blocks(self) -> bool:
+        """Whether its calls may wait on I/O (a store): ``spotlite.aio`` makes them in a worker thread."""
+        return self._store is not None
+
     def opens_at(self, api: str) -> float:
         """The Unix time the gate of ``api`` opens (a time past, or 0, when it is open)."""
         until = self._until.get(api, 0.0)

@@ -1,11 +1,13 @@
-"""Sending requests: the only module that imports ``requests``.
+"""Sending requests: the policy, once, and the only module that imports ``requests``.
 
 ``send`` reads top-down, one layer a function:
 
-- ``send``: build the request (the URL under ``api_url``, the body), resolve
-  the token, raise the error of an error answer, parse the JSON of the rest;
+- ``send``: build the request (the URL under ``api_url``, the body), hand it to
+  the exchange, raise the error of an error answer, parse the JSON of the rest;
   with a cache configured, ``_through_cache`` serves a read from it or
   revalidates it, and tells it of writes (``_cache.py`` holds its rules);
+- ``_authorised``: resolve the token; after a 401 for an expired token from a
+  refreshing source, refresh once and resend;
 - ``_retrying``: the retry policy under one deadline for the whole call: a 429
   waits its ``Retry-After`` (backoff when it is missing or unusable), a 5xx or
   a broken connection is retried with backoff and jitter, but only for
@@ -16,6 +18,15 @@
   token only to the same origin); a write is never re-sent, its 3xx is an error;
 - ``_attempt``: one request and its whole body, every transport failure turned
   into a ``TransportError`` (``Timeout`` when a read or the deadline ran out).
+
+The three policy layers do no I/O (sans-I/O, as h11 is to httpcore): each is a
+generator that yields what it needs done (an ``_Attempt`` to send, a ``_Wait``,
+a ``_Blocking`` call such as a token refresh or a shared cache's store) and is
+sent back what came of it.
+``_drive`` carries the steps out with ``requests`` and ``time.sleep``;
+``spotlite._aiohttp`` carries the very same steps out on an asyncio event loop.
+So retries, 429 waits, the gate, the cache, redirects, the deadline and the
+refresh after a 401 are one implementation, whichever drives them.
 
 One ``requests.Session`` is created on first use and shared by every thread.
 spotlite sends through its transport adapter directly: it never reads
@@ -34,20 +45,21 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import dataclasses
+import functools
 import json as jsonlib
 import math
 import os
 import random
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from . import _log
 from ._gate import RateLimitGate
-from ._token import TokenLike, access_token_of
+from ._token import TokenLike, access_token_of, ready_access_token
 from .errors import (
     ErrorResponse,
     HTTPError,
@@ -64,7 +76,7 @@ from .errors import (
 if TYPE_CHECKING:
     import requests
 
-    from ._cache import HTTPCache
+    from ._cache import Cached, HTTPCache
     from ._gate import Gate
 
 __all__ = ["Settings", "configure", "configured", "settings"]
@@ -78,6 +90,7 @@ _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _READS = frozenset({"GET", "HEAD"})
 _UNSENT = ("NewConnectionError", "NameResolutionError", "ConnectTimeoutError")  # failures before sending
 PROCESS_GATE = RateLimitGate()  # the default: one gate for the threads and tasks of this process
+T = TypeVar("T")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,6 +106,8 @@ class Settings:
     ``requests.Session``, or None for spotlite's own. ``cache`` is an HTTP
     cache (``MemoryCache``, ``SharedCache``), or None for none; ``gate`` the
     rate-limit gate (one per process by default), or None for none.
+    ``pages_ahead`` is how many pages of an offset-paged list ``all_items``
+    fetches at once.
     """
 
     api_url: str = SPOTIFY_API
@@ -117,15 +132,20 @@ class Settings:
     gate: Gate | None = PROCESS_GATE
     """The rate-limit gate: after a 429, every call to that API waits out its ``Retry-After``. One per process by
     default; ``RateLimitGate(store)`` shares it among processes; None switches it off."""
+    pages_ahead: int = 6
+    """Pages ``all_items`` and ``all_pages`` fetch at once on an offset-paged list (halved after a 429); 1 fetches
+    one page after another."""
 
 
 class _Request:
-    """A request as it will go out, but for the token (plain slots: cheaper to define than a dataclass)."""
+    """A request as it will go out, but for the token, and what its error names (plain slots: cheap to define)."""
 
-    __slots__ = ("body", "headers", "idempotent", "method", "url")
+    __slots__ = ("bearer", "body", "headers", "idempotent", "method", "notes", "scopes", "url")
 
-    def __init__(self, method: str, url: str, headers: dict[str, str], body: bytes | None, idempotent: bool) -> None:
+    def __init__(self, method: str, url: str, headers: dict[str, str], body: bytes | None, idempotent: bool,
+                 bearer: bool, scopes: tuple[str, ...], notes: Mapping[Any, str]) -> None:
         self.method, self.url, self.headers, self.body, self.idempotent = method, url, headers, body, idempotent
+        self.bearer, self.scopes, self.notes = bearer, scopes, notes
 
 
 class _Answer:
@@ -146,11 +166,48 @@ class _Failure:
         self.error, self.retryable = error, retryable
 
 
+class _Attempt:
+    """A step of the policy: send ``request`` to ``url`` once, with ``secret``, and read its answer by ``deadline``.
+
+    The driver sends back an ``_Answer`` or a ``_Failure``.
+    """
+
+    __slots__ = ("deadline", "request", "secret", "url")
+
+    def __init__(self, request: _Request, url: str, secret: str | None, deadline: float) -> None:
+        self.request, self.url, self.secret, self.deadline = request, url, secret, deadline
+
+
+class _Wait:
+    """A step of the policy: wait ``seconds`` before the next attempt. The driver sends back the seconds waited."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+
+class _Blocking:
+    """A step of the policy: ``call()``, which may block (a token refresh, a store); the driver sends back its result.
+
+    The sync driver calls it where it is; the async one in a worker thread, never on the event loop.
+    """
+
+    __slots__ = ("call", "deadline")
+
+    def __init__(self, call: Callable[[], Any], deadline: float | None = None) -> None:
+        self.call, self.deadline = call, deadline  # the call's deadline bounds the requests it makes (a refresh)
+
+
 _settings = Settings()
 _scoped: contextvars.ContextVar[Settings | None] = contextvars.ContextVar("spotlite_settings", default=None)
 _own_session: requests.Session | None = None
 _session_lock = threading.Lock()
 _environment: dict[str, tuple[dict[str, str], bool | str]] = {}  # per origin: proxies, verify
+# Who carries out a request in this context: None for ``exchanged`` (the sync path); spotlite.aio sets its own.
+_exchange: contextvars.ContextVar[Callable[[Settings, _Request, Any], Any] | None] = contextvars.ContextVar(
+    "spotlite_exchange", default=None)
+last_429 = 0.0  # time.monotonic() of the last 429 answer in this process: paging fetches fewer pages ahead after it
 _call_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("spotlite_call_deadline", default=None)
 
 
@@ -172,7 +229,8 @@ def configure(**changes: Any) -> Settings:
 
     Args:
         changes: settings to change, by name (``timeout``, ``deadline``, ``retries``, ``max_wait``, ``backoff``,
-            ``session``, ``api_url``, ``accounts_url``, ``cache``, ``gate``); the others keep their values.
+            ``session``, ``api_url``, ``accounts_url``, ``cache``, ``gate``, ``pages_ahead``); the others keep their
+            values.
 
     Returns:
         The settings in force before the change.
@@ -243,6 +301,9 @@ def _check(config: Settings) -> None:
         raise InvalidInput(f"cache must be a MemoryCache, a SharedCache or None, got {type(config.cache).__name__}")
     if config.gate is not None and not callable(getattr(config.gate, "opens_at", None)):
         raise InvalidInput(f"gate must be a RateLimitGate or None, got {type(config.gate).__name__}")
+    ahead = config.pages_ahead
+    if isinstance(ahead, bool) or not isinstance(ahead, int) or not 1 <= ahead <= 20:
+        raise InvalidInput(f"pages_ahead must be an int from 1 to 20, got {ahead!r}")
 
 
 def send(
@@ -271,45 +332,60 @@ def send(
     sends no token (the accounts service authenticates otherwise).
     """
     config = _scoped.get() or _settings
-    request = _request(config, method, url, params, json, data, headers, idempotent, bearer)
-    if config.cache is not None and bearer:
-        return _through_cache(config, config.cache, request, token, tuple(scopes), notes or {})
-    answer = _authorised(config, request, token, bearer)
-    if answer.status >= 300:
-        raise _error(answer, request.method, tuple(scopes), notes or {})
-    return _parsed(answer)
+    request = _request(config, method, url, params, json, data, headers, idempotent, bearer, scopes, notes)
+    return (_exchange.get() or exchanged)(config, request, token)
 
 
-def _through_cache(config: Settings, cache: HTTPCache, request: _Request, token: TokenLike | None,
-                   scopes: tuple[str, ...], notes: Mapping[Any, str]) -> Any:
+def exchanged(config: Settings, request: _Request, token: TokenLike | None) -> Any:
+    """The exchange of the sync path: the policy driven with ``requests``; the answer's JSON, or its error raised."""
+    return _drive(config, sent(config, request, token))
+
+
+def sent(config: Settings, request: _Request, token: TokenLike | None) -> Steps[Any]:
+    """The policy of a whole call: the answer's JSON (through the cache, when one is configured), or its error."""
+    if config.cache is not None and request.bearer:
+        return (yield from _through_cache(config, config.cache, request, token))
+    return finished(request, (yield from _authorised(config, request, token)))
+
+
+def _through_cache(config: Settings, cache: HTTPCache, request: _Request, token: TokenLike | None) -> Steps[Any]:
     """``send`` with a cache: a read served fresh from it or revalidated; a write makes what it changed stale."""
     if request.method != "GET":
+        written = functools.partial(cache.written, config.api_url, request.url)
         try:
-            answer = _authorised(config, request, token, True)
-        finally:
-            cache.written(config.api_url, request.url)
-        if answer.status >= 300:
-            raise _error(answer, request.method, scopes, notes)
-        return _parsed(answer)
-    secret = access_token_of(token)
-    kept = cache.lookup(request.url, secret)
+            answer = yield from _authorised(config, request, token)
+        except Exception:
+            yield from _by(cache, written)  # the write may have taken effect all the same
+            raise
+        yield from _by(cache, written)
+        return finished(request, answer)
+    secret = yield from _secret(token, _deadline(config))
+    kept: Cached | None = yield from _by(cache, functools.partial(cache.lookup, request.url, secret))
     if kept is not None and kept.fresh(time.time()):
         _log.cached(request.url, kept.expires - time.time())
         return kept.json()
     if kept is not None and kept.etag:
         request.headers["If-None-Match"] = kept.etag
     sent_at = time.time()
-    answer = _authorised(config, request, token, True)
+    answer = yield from _authorised(config, request, token)
     if answer.status == 304 and kept is not None:
-        return cache.revalidated(request.url, secret, kept, answer.headers, sent_at).json()
-    if answer.status >= 300:
-        raise _error(answer, request.method, scopes, notes)
-    parsed = _parsed(answer)
+        renewed = functools.partial(cache.revalidated, request.url, secret, kept, answer.headers, sent_at)
+        return (yield from _by(cache, renewed)).json()
+    parsed = finished(request, answer)
     if answer.status == 200:
-        stored = cache.store(config.api_url, request.url, secret, answer.headers, answer.body, sent_at, parsed)
+        store = functools.partial(cache.store, config.api_url, request.url, secret, answer.headers, answer.body,
+                                  sent_at, parsed)
+        stored: Cached | None = yield from _by(cache, store)
         if stored is not None:
             return stored.json()
     return parsed
+
+
+def finished(request: _Request, answer: _Answer) -> Any:
+    """What an answer means: the parsed JSON of a success, or the exception of an error, raised."""
+    if answer.status >= 300:
+        raise _error(answer, request.method, request.scopes, request.notes)
+    return _parsed(answer)
 
 
 def _request(
@@ -322,6 +398,8 @@ def _request(
     headers: Mapping[str, str] | None,
     idempotent: bool | None,
     bearer: bool,
+    scopes: Iterable[str],
+    notes: Mapping[Any, str] | None,
 ) -> _Request:
     """The request as it will go out, but for the token."""
     full_url = _under_configured(config, url, bearer)
@@ -343,7 +421,7 @@ def _request(
     if body is not None or method in ("POST", "PUT"):
         head["Content-Length"] = str(len(body or b""))
     retry = method in _IDEMPOTENT if idempotent is None else idempotent
-    return _Request(method, full_url, head, body, retry)
+    return _Request(method, full_url, head, body, retry, bearer, tuple(scopes), notes or {})
 
 
 def _json_body(value: Any) -> bytes:
@@ -399,26 +477,80 @@ def _under_configured(config: Settings, url: str, bearer: bool) -> str:
     raise InvalidInput(f"refusing to send the token to {quoted(url)}: it is not under api_url ({config.api_url})")
 
 
-def _authorised(config: Settings, request: _Request, token: TokenLike | None, bearer: bool) -> _Answer:
+# The policy: generators of steps, no I/O.
+
+Steps = Generator["_Attempt | _Wait | _Blocking", Any, T]
+
+
+def _drive(config: Settings, steps: Steps[T]) -> T:
+    """Carry out the policy's steps here and now, in this thread: the sync driver."""
+    outcome: Any = None
+    while True:
+        try:
+            step = steps.send(outcome)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+        if isinstance(step, _Attempt):
+            outcome = _attempt(config, step.request, step.url, step.secret, step.deadline)
+        elif isinstance(step, _Wait):
+            time.sleep(step.seconds)
+            outcome = step.seconds
+        else:
+            outcome = within(step.deadline, step.call)
+
+
+def _by(part: object, call: Callable[[], T]) -> Steps[T]:
+    """``call()`` of a cache or gate: made here when ``part`` never blocks (``blocks`` False), else a ``_Blocking`` step.
+
+    The async driver makes a ``_Blocking`` call in a worker thread: a shared cache or gate reads its store there.
+    """
+    if not getattr(part, "blocks", True):
+        return call()
+    result: T = yield _Blocking(call)
+    return result
+
+
+def _secret(token: TokenLike | None, deadline: float) -> Steps[str]:
+    """The access token to send; a source that may block (a refresh, a store) is read by the driver."""
+    secret = ready_access_token(token)
+    if secret is None:
+        secret = yield _Blocking(functools.partial(access_token_of, token), deadline)
+    return secret
+
+
+def _deadline(config: Settings) -> float:
+    """The deadline of a call starting now; a call made inside another's refresh gets what is left of that one's."""
+    deadline = time.monotonic() + config.deadline  # one for the whole call, the refresh and the resend included
+    outer = _call_deadline.get()
+    return deadline if outer is None else min(deadline, outer)
+
+
+def within(deadline: float | None, call: Callable[[], T]) -> T:
+    """``call()`` (a ``_Blocking`` step's) with ``deadline`` bounding every call it makes (a refresh's request)."""
+    if deadline is None:
+        return call()
+    entered = _call_deadline.set(deadline)
+    try:
+        return call()
+    finally:
+        _call_deadline.reset(entered)
+
+
+def _authorised(config: Settings, request: _Request, token: TokenLike | None) -> Steps[_Answer]:
     """Send with the token; after a 401 for an expired token from a refreshing source, refresh once and resend.
 
     A refreshing source (``RefreshingToken``) offers ``refresh_after_401``. The
     call's deadline bounds the refresh too: a request sent while refreshing
     (the token endpoint) gets what is left of it, through ``_call_deadline``.
     """
-    deadline = time.monotonic() + config.deadline  # one for the whole call, the refresh and the resend included
-    outer = _call_deadline.get()
-    if outer is not None:  # this is a refresh inside a call: it gets what is left of that call's deadline
-        deadline = min(deadline, outer)
-    entered = _call_deadline.set(deadline)
-    try:
-        secret = access_token_of(token) if bearer else None
-        answer = _retrying(config, request, secret, deadline)
-        renew = getattr(token, "refresh_after_401", None)
-        if secret is not None and renew is not None and answer.status == 401 and _expired(answer):
-            answer = _retrying(config, request, access_token_of(renew(secret)), deadline)
-    finally:
-        _call_deadline.reset(entered)
+    deadline = _deadline(config)
+    secret = (yield from _secret(token, deadline)) if request.bearer else None
+    answer = yield from _retrying(config, request, secret, deadline)
+    renew = getattr(token, "refresh_after_401", None)
+    if secret is not None and renew is not None and answer.status == 401 and _expired(answer):
+        renewed = yield _Blocking(functools.partial(renew, secret), deadline)
+        answer = yield from _retrying(config, request, access_token_of(renewed), deadline)
     return answer
 
 
@@ -431,7 +563,7 @@ def _says_expired(message: str) -> bool:
     return "expired" in message.lower()
 
 
-def _retrying(config: Settings, request: _Request, secret: str | None, deadline: float) -> _Answer:
+def _retrying(config: Settings, request: _Request, secret: str | None, deadline: float) -> Steps[_Answer]:
     """Send, retrying by the policy, until an answer is final or ``deadline`` comes; raise a final transport failure.
 
     Before each attempt the call waits at the rate-limit gate; a 429 closes it
@@ -439,21 +571,21 @@ def _retrying(config: Settings, request: _Request, secret: str | None, deadline:
     """
     waited, waited_out = 0.0, 0.0  # seconds waited; the gate's closing this call has waited out itself
     for attempt in range(config.retries + 1):
-        held = _held_at_gate(config, request, deadline, waited, waited_out)
+        held = yield from _held_at_gate(config, request, deadline, waited, waited_out)
         if held:
-            waited += _sleep(held)
+            waited += yield _Wait(held)
         started = time.monotonic()
-        outcome = _redirected(config, request, secret, deadline)
+        outcome = yield from _redirected(request, secret, deadline)
         _log.attempt(request.method, request.url, outcome, attempt + 1, started)
         delay = _retry_delay(config, request, outcome, attempt)
         if isinstance(outcome, _Answer) and outcome.status == 429 and delay is not None:
-            waited_out = _close_gate(config, request, outcome)
+            waited_out = yield from _close_gate(config, request, outcome)
         if delay is None or attempt == config.retries:
             break
         if waited + delay > config.max_wait or time.monotonic() + delay >= deadline:
             break
         _log.retry(request.method, request.url, outcome, delay, attempt + 1, config.retries)
-        waited += _sleep(delay)
+        waited += yield _Wait(delay)
     if isinstance(outcome, _Failure):
         raise outcome.error
     return outcome
@@ -466,6 +598,8 @@ def _retry_delay(config: Settings, request: _Request, outcome: _Answer | _Failur
     if outcome.status == 429:
         if _message(outcome)[1] == "QUOTA_EXCEEDED":
             return None  # the quota is spent: waiting seconds does not help
+        global last_429
+        last_429 = time.monotonic()
         retry_after = _retry_after(outcome.headers)
         return _backoff(config, attempt) if retry_after is None else retry_after
     if outcome.status >= 500 and outcome.status != 501:
@@ -481,7 +615,9 @@ def _api_of(config: Settings, url: str) -> str:
     return "://".join(_origin(url))
 
 
-def _held_at_gate(config: Settings, request: _Request, deadline: float, waited: float, waited_out: float) -> float:
+def _held_at_gate(
+    config: Settings, request: _Request, deadline: float, waited: float, waited_out: float
+) -> Steps[float]:
     """Seconds to wait before sending, while the rate-limit gate of the request's API is closed (0 when open).
 
     ``waited_out``: the time the gate opens that this call has already waited
@@ -492,7 +628,7 @@ def _held_at_gate(config: Settings, request: _Request, deadline: float, waited: 
     if gate is None:
         return 0.0
     api = _api_of(config, request.url)
-    opens_at = gate.opens_at(api)
+    opens_at: float = yield from _by(gate, functools.partial(gate.opens_at, api))
     seconds = opens_at - time.time()
     if seconds <= 0 or opens_at <= waited_out:
         return 0.0
@@ -504,26 +640,22 @@ def _held_at_gate(config: Settings, request: _Request, deadline: float, waited: 
     return seconds
 
 
-def _close_gate(config: Settings, request: _Request, answer: _Answer) -> float:
+def _close_gate(config: Settings, request: _Request, answer: _Answer) -> Steps[float]:
     """After a 429 with a usable ``Retry-After``, keep every call to the API waiting until it has passed.
 
     Returns the time the gate opens, as this 429 set it (0 when it set none).
     """
     retry_after = _retry_after(answer.headers)
-    if config.gate is None or not retry_after:
+    gate = config.gate
+    if gate is None or not retry_after:
         return 0.0
     until = time.time() + retry_after
-    config.gate.close(_api_of(config, request.url), until)
+    yield from _by(gate, functools.partial(gate.close, _api_of(config, request.url), until))
     return until
 
 
 def _backoff(config: Settings, attempt: int) -> float:
     return float(config.backoff * 2**attempt * (0.5 + random.random() / 2))
-
-
-def _sleep(seconds: float) -> float:
-    time.sleep(seconds)
-    return seconds
 
 
 def _retry_after(headers: Mapping[str, str]) -> float | None:
@@ -540,11 +672,11 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
     return seconds if math.isfinite(seconds) and seconds >= 0 else None
 
 
-def _redirected(config: Settings, request: _Request, secret: str | None, deadline: float) -> _Answer | _Failure:
+def _redirected(request: _Request, secret: str | None, deadline: float) -> Steps[_Answer | _Failure]:
     """One attempt, following a read's redirects; a write's redirect comes back as the final answer."""
     url, token = request.url, secret
     for _ in range(MAX_REDIRECTS + 1):
-        outcome = _attempt(config, request, url, token, deadline)
+        outcome: _Answer | _Failure = yield _Attempt(request, url, token, deadline)
         if isinstance(outcome, _Failure) or not 300 <= outcome.status < 400 or request.method not in _READS:
             return outcome
         location = outcome.headers.get("Location")
@@ -560,6 +692,9 @@ def _redirected(config: Settings, request: _Request, secret: str | None, deadlin
 def _origin(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     return parts.scheme, parts.netloc.lower()
+
+
+# The sync transport: requests.
 
 
 def _attempt(config: Settings, request: _Request, url: str, secret: str | None, deadline: float) -> _Answer | _Failure:
@@ -693,15 +828,21 @@ def _deadline_passed(config: Settings, request: _Request, url: str) -> Timeout:
     return Timeout(f"no answer within the deadline of {config.deadline:g} s", method=request.method, url=url)
 
 
-def _transport_failure(error: Exception, request: _Request, url: str, secret: str | None) -> _Failure:
-    """Our exception for a failure of requests, urllib3 or the socket, with the original's text but no secret."""
+def _transport_failure(
+    error: Exception, request: _Request, url: str, secret: str | None, *, unsent: bool | None = None
+) -> _Failure:
+    """Our exception for a failure of the transport or the socket, with the original's text but no secret.
+
+    ``unsent`` says the request never left (None: tell it from the text, as urllib3 names such failures).
+    """
     text = f"{type(error).__name__}: {error}"
     if secret and len(secret) >= 8:  # shorter ones are no real token, and would mangle the text
         text = text.replace(secret, "***")
     names = [c.__name__ for c in type(error).__mro__]
     timed_out = isinstance(error, TimeoutError) or any("Timeout" in name for name in names)
     undecodable = any("DecodingError" in name or "DecodeError" in name for name in names)
-    unsent = any(name in text for name in _UNSENT)
+    if unsent is None:
+        unsent = any(name in text for name in _UNSENT)
     kind = Timeout if timed_out else TransportError
     failed = kind(f"{'timed out' if timed_out else 'failed'} ({text})", method=request.method, url=url)
     return _Failure(failed, unsent or (request.idempotent and not undecodable))

@@ -107,6 +107,21 @@ TokenLike = str | Token | Callable[[], str | Token]
 zero-argument callable returning either (for a source that refreshes)."""
 
 
+def ready_access_token(token: TokenLike | None) -> str | None:
+    """The bare access token when it can be had without blocking, else None (a source that may refresh or read a store).
+
+    A ``str`` or ``Token`` is ready; so is a source offering ``ready()`` (the
+    current token, or None when a refresh is due, never blocking: ``RefreshingToken``)
+    while that returns a token. Any other callable may block: None. Raises as
+    ``access_token_of`` does for a token of the wrong kind.
+    """
+    if callable(token):
+        ready = getattr(token, "ready", None)
+        value = ready() if ready is not None else None
+        return None if value is None else access_token_of(value)
+    return access_token_of(token)
+
+
 def access_token_of(token: TokenLike | None) -> str:
     """The bare access token behind a token argument.
 

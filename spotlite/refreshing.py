@@ -149,6 +149,15 @@ class RefreshingToken:
         token = self._token
         return token if not token.is_expiring else self._refresh(token)
 
+    def ready(self) -> Token | None:
+        """The current token when it is not due for a refresh (nor for ``on_refresh``), else None; never blocks.
+
+        For ``spotlite.aio``, which calls the token in a worker thread when this is None.
+        """
+        token = self._token
+        due = token.is_expiring or self._refused is not None or self._unsaved is not None  # on_refresh may block
+        return None if due else token
+
     @property
     def token(self) -> Token:
         """The current token, as it is (no refresh)."""

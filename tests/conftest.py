@@ -17,26 +17,31 @@ every answer the fake gives against Spotify's spec (``faithful.py``).
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import dataclasses
+import functools
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
 import requests
+from drivers import DRIVERS, Call, on_driver
 from faithful import unfaithful
 from loopback import Handler, Server, reply, serving
 from recording import CREDENTIALS, FAKE, HOSTS, LIVE, RECORDING, use_cassette
 from requests.adapters import HTTPAdapter
 
 import spotlite
-from spotlite import _http
+from spotlite import _aiohttp, _http, aio
 from spotlite.testing import FakeSpotify
 
 
@@ -51,6 +56,28 @@ class LoopbackAdapter(HTTPAdapter):
         response = super().send(request, **kwargs)
         response.url = original
         return response
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--driver", choices=DRIVERS, default="sync",
+                     help="aio: run the endpoint, auth and paging tests through spotlite.aio's twins (tox runs both)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With ``--driver aio``, only the tests of the endpoint, auth and paging modules, which ``through_aio`` covers."""
+    if config.getoption("driver") == "aio":
+        api = {f"test_{path.stem}" for path in (Path(spotlite.__file__).parent / "api").glob("[!_]*.py")}
+        items[:] = [item for item in items if item.module.__name__ in api | {"test_auth", "test_paging"}]
+
+
+@pytest.fixture(autouse=True)
+def through_aio(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``--driver aio``, ``spotlite.<name>`` runs ``spotlite.aio.<name>`` for every name aio has, each in a
+    fresh event loop: the same tests, the same cassettes, on the async driver."""
+    if request.config.getoption("driver") != "aio":
+        return
+    for name in aio._HOME:
+        monkeypatch.setattr(spotlite, name, functools.partial(on_driver("aio"), getattr(spotlite, name)))
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -130,10 +157,18 @@ def every_record() -> Iterator[SecretWatch]:
         WATCH.saw_answer(value)
         return value
 
+    sending = _aiohttp._attempt
+
+    async def sent_on_the_loop(config: Any, step: Any) -> Any:
+        WATCH.saw(step.secret or "")  # the access token the async driver sent
+        return await sending(config, step)
+
     _http._request, _http._transmit, _http._parsed = built, transmitted, parsed  # type: ignore[assignment]
+    _aiohttp._attempt = sent_on_the_loop  # type: ignore[assignment]
     yield WATCH
     for name, original in originals.items():
         setattr(_http, name, original)
+    _aiohttp._attempt = sending  # type: ignore[assignment]
     logger.removeHandler(WATCH)
     logger.setLevel(level)
     leaks = WATCH.leaks(WATCH.records)
@@ -216,6 +251,7 @@ def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.
     Each test starts with a rate-limit gate of its own, so a 429 of one test holds no call of the next.
     """
     monkeypatch.setattr(_http.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(_aiohttp, "_sleep", instant)
     monkeypatch.setattr(_http, "_settings", dataclasses.replace(_http._settings, gate=spotlite.RateLimitGate()))
     if "loopback" in request.fixturenames or request.node.get_closest_marker("no_cassette"):
         yield None
@@ -224,9 +260,35 @@ def cassette(request: pytest.FixtureRequest, standin: None, monkeypatch: pytest.
         with live_fake() as fake:
             yield FakeUse(fake)
         return
-    name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}/{request.node.name}.yaml"
+    test = re.sub(r"\[(sync|aio)\]$|(?<=\[)(sync|aio)-", "", request.node.name)  # one cassette for both drivers
+    name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}/{test}.yaml"
     with use_cassette(name) as recorded:
         yield recorded
+
+
+async def instant(seconds: float) -> None:
+    """``asyncio.sleep`` for the tests' async driver: lets the loop run once, waits no time."""
+    await asyncio.sleep(0)
+
+
+@pytest.fixture
+def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The delays the retry policy asked for, on either driver (nothing really sleeps)."""
+    delays: list[float] = []
+
+    async def noted(seconds: float) -> None:
+        delays.append(seconds)
+        await asyncio.sleep(0)
+
+    monkeypatch.setattr(_http.time, "sleep", delays.append)
+    monkeypatch.setattr(_aiohttp, "_sleep", noted)
+    return delays
+
+
+@pytest.fixture(params=DRIVERS)
+def call(request: pytest.FixtureRequest) -> Call:
+    """Run a test on both drivers of the policy: ``call(spotlite.album, token, album_id)`` (see ``drivers``)."""
+    return on_driver(request.param)
 
 
 @pytest.fixture

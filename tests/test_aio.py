@@ -430,3 +430,129 @@ def test_vendored_aio_builds_its_twins_from_its_own_copy(tmp_path: Path, monkeyp
     monkeypatch.syspath_prepend(str(tmp_path))
     vendored: Any = importlib.import_module("vendored_aio._vendor.spotlite.aio")
     assert vendored.album.__wrapped__.__module__ == "vendored_aio._vendor.spotlite.api.albums"
+
+
+# Sending on the event loop (aiohttp)
+
+
+def test_calls_go_out_on_the_event_loop_not_in_threads(loopback: Callable[[Handler], Server]) -> None:
+    loopback(standin())
+    threads: list[str] = []
+    original = spotlite._http.exchanged
+
+    def noted(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return original(*args)
+
+    async def main() -> None:
+        assert aio._native() is not None
+        albums = await asyncio.gather(*(aio.album(TOKEN, MAIN_ALBUM) for _ in range(5)))
+        assert {album.id for album in albums} == {MAIN_ALBUM}
+
+    spotlite._http.exchanged = noted  # the sync path's exchange: never used here
+    try:
+        asyncio.run(main())
+    finally:
+        spotlite._http.exchanged = original
+    assert threads == [] and asyncio_workers() == []
+
+
+def test_a_function_of_several_requests_ends_in_a_worker_with_its_first_answer(
+    loopback: Callable[[Handler], Server]
+) -> None:
+    server = loopback(standin())
+    ids = [MAIN_ALBUM] * 25 + [BIG_ALBUM] * 5  # 20 per request: two requests
+
+    async def main() -> None:
+        few = await aio.albums(TOKEN, (album_id for album_id in ids[:3]))  # a one-shot iterator, read once
+        assert [album.id for album in few if album] == [MAIN_ALBUM] * 3
+        many = await aio.albums(TOKEN, iter(ids))
+        assert [album.id for album in many if album] == ids
+
+    asyncio.run(main())
+    asked = [r.path.split("?")[0] for r in server.requests]
+    assert asked == ["/v1/albums"] * 3  # the first request of the second call sent once, not again in the worker
+
+
+def test_the_session_closes_when_asyncio_run_ends(loopback: Callable[[Handler], Server]) -> None:
+    loopback(standin())
+    from spotlite import _aiohttp
+
+    async def main() -> Any:
+        await aio.album(TOKEN, MAIN_ALBUM)
+        return _aiohttp._session()
+
+    session = asyncio.run(main())
+    assert session.closed and _aiohttp._sessions == {}
+    code = ("import asyncio, sys, warnings; warnings.simplefilter('error'); sys.path[:0] = ['tests']; "
+            "import spotlite; from spotlite import aio; "
+            f"spotlite.configure(api_url={spotlite.settings().api_url!r}); "
+            f"print(asyncio.run(aio.album('{TOKEN}', '{MAIN_ALBUM}')).id)")
+    done = subprocess.run([sys.executable, "-X", "dev", "-c", code], check=False, capture_output=True, text=True,
+                          cwd=REPO)
+    assert done.stdout.strip() == MAIN_ALBUM and "Unclosed" not in done.stderr, done.stderr
+
+
+def test_a_function_that_sends_differently_when_run_again_is_refused(loopback: Callable[[Handler], Server]) -> None:
+    loopback(standin())
+    paths = iter([f"/albums/{MAIN_ALBUM}", f"/albums/{BIG_ALBUM}"])
+
+    def fickle(token: str) -> Any:
+        return spotlite.request(token, "GET", next(paths))
+
+    with pytest.raises(RuntimeError, match="must send the same requests"):
+        asyncio.run(aio._async(fickle)(TOKEN))
+
+
+def test_a_token_from_a_store_refreshes_in_a_worker_not_on_the_loop(loopback: Callable[[Handler], Server]) -> None:
+    from spotlite.stores.memory import MemoryStore
+
+    server = loopback(standin())
+    store = MemoryStore()
+    store.save("someone", spotlite.Token(access_token="dummy-old-token", expires_at=time.time(),
+                                         refresh_token="dummy-refresh-token"))
+    token = spotlite.RefreshingToken.from_store(store, "someone", "client-id", "client-secret")
+    loop_thread: list[str] = []
+    saved_in: list[str] = []
+    save = store.save
+
+    def noted(key: str, new: spotlite.Token) -> None:
+        saved_in.append(threading.current_thread().name)
+        save(key, new)
+
+    store.save = noted  # type: ignore[method-assign]
+
+    async def main() -> None:
+        loop_thread.append(threading.current_thread().name)
+        albums = await asyncio.gather(*(aio.album(token, MAIN_ALBUM) for _ in range(5)))
+        assert {album.id for album in albums} == {MAIN_ALBUM}
+
+    asyncio.run(main())
+    assert [r.path for r in server.requests].count("/accounts/api/token") == 1
+    assert len(saved_in) == 1 and saved_in[0].startswith("asyncio_") and saved_in != loop_thread
+    stored = store.load("someone")
+    assert stored is not None and stored.access_token == "dummy-access-token"
+
+
+def test_without_aiohttp_the_calls_run_in_worker_threads(
+    loopback: Callable[[Handler], Server], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = loopback(standin(LATENCY))
+    monkeypatch.setattr(aio, "_driver", None)  # as when aiohttp is not installed
+    workers: list[str] = []
+
+    def token() -> str:
+        workers.append(threading.current_thread().name)
+        return TOKEN
+
+    async def main() -> None:
+        albums = await asyncio.gather(*(aio.album(token, MAIN_ALBUM) for _ in range(4)))
+        assert {album.id for album in albums} == {MAIN_ALBUM}
+        first = await aio.album_tracks(TOKEN, BIG_ALBUM, limit=7)
+        assert [track.name async for track in aio.all_items(TOKEN, first)] == [f"Song No. {n}" for n in range(1, 61)]
+        with pytest.raises(spotlite.NotFound):
+            await aio.album(TOKEN, UNKNOWN)
+
+    asyncio.run(main())
+    assert len(workers) == 4 and all(name.startswith("asyncio_") for name in workers)
+    assert len(server.requests) == 4 + 1 + 2 + 1

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from drivers import Call
 from loopback import Handler, Request, Server, reply
 from test_aio import standin
 
@@ -59,46 +60,46 @@ def test_the_standin_sends_spotifys_caching_headers() -> None:
     assert cached("PUT", "/v1/me/tracks", {}, Reply(200, {"x": 1})).headers == {}
 
 
-def test_a_fresh_album_is_served_without_a_request(fake: Server, cache: spotlite.MemoryCache) -> None:
-    first = spotlite.album(TOKEN, MAIN_ALBUM)
-    again = spotlite.album(TOKEN, f"spotify:album:{MAIN_ALBUM}")
+def test_a_fresh_album_is_served_without_a_request(call: Call, fake: Server, cache: spotlite.MemoryCache) -> None:
+    first = call(spotlite.album, TOKEN, MAIN_ALBUM)
+    again = call(spotlite.album, TOKEN, f"spotify:album:{MAIN_ALBUM}")
     assert sent(fake) == [("GET", f"/v1/albums/{MAIN_ALBUM}", None)]
     assert again is first  # the model built once from the kept body
     with spotlite.configured(cache=None):
-        assert spotlite.album(TOKEN, MAIN_ALBUM) == first  # the same model as without a cache
+        assert call(spotlite.album, TOKEN, MAIN_ALBUM) == first  # the same model as without a cache
     (kept,) = cache._entries.values()
     assert 72_000 <= kept.expires - kept.sent_at <= 80_000
 
 
-def test_catalogue_answers_are_kept_for_every_token(fake: Server, cache: spotlite.MemoryCache) -> None:
-    spotlite.album(TOKEN, SINGLE)
-    spotlite.album(OTHER, SINGLE)
-    spotlite.track(TOKEN, FINLANDIA)
-    spotlite.track(OTHER, FINLANDIA)
-    spotlite.categories(TOKEN)
-    spotlite.categories(OTHER)
+def test_catalogue_answers_are_kept_for_every_token(call: Call, fake: Server, cache: spotlite.MemoryCache) -> None:
+    call(spotlite.album, TOKEN, SINGLE)
+    call(spotlite.album, OTHER, SINGLE)
+    call(spotlite.track, TOKEN, FINLANDIA)
+    call(spotlite.track, OTHER, FINLANDIA)
+    call(spotlite.categories, TOKEN)
+    call(spotlite.categories, OTHER)
     assert [path for _, path, _ in sent(fake)] == [f"/v1/albums/{SINGLE}", f"/v1/tracks/{FINLANDIA}",
                                                    "/v1/browse/categories"]
 
 
-def test_a_playlist_is_revalidated_and_a_304_reuses_the_body(fake: Server, cache: spotlite.MemoryCache) -> None:
-    created = spotlite.playlist_create(TOKEN, "Revalidated")
-    first = spotlite.playlist(TOKEN, created.id)
-    again = spotlite.playlist(TOKEN, created.id)
+def test_a_playlist_is_revalidated_and_a_304_reuses_the_body(call: Call, fake: Server, cache: spotlite.MemoryCache) -> None:
+    created = call(spotlite.playlist_create, TOKEN, "Revalidated")
+    first = call(spotlite.playlist, TOKEN, created.id)
+    again = call(spotlite.playlist, TOKEN, created.id)
     (_, _, _), (_, path, none), (_, path_again, etag) = sent(fake)
     assert path == path_again == f"/v1/playlists/{created.id}" and none is None
     assert etag is not None and etag.startswith('"MC-')
     assert again is first  # the 304 reused the kept body, and the model built from it
 
 
-def test_a_playlist_edit_then_a_read_shows_the_edit(fake: Server, cache: spotlite.MemoryCache) -> None:
-    created = spotlite.playlist_create(TOKEN, "Edited")
-    assert spotlite.playlist(TOKEN, created.id).items.total == 0
-    spotlite.playlist_add(TOKEN, created.id, [f"spotify:track:{FINLANDIA}"])
-    after = spotlite.playlist(TOKEN, created.id)
+def test_a_playlist_edit_then_a_read_shows_the_edit(call: Call, fake: Server, cache: spotlite.MemoryCache) -> None:
+    created = call(spotlite.playlist_create, TOKEN, "Edited")
+    assert call(spotlite.playlist, TOKEN, created.id).items.total == 0
+    call(spotlite.playlist_add, TOKEN, created.id, [f"spotify:track:{FINLANDIA}"])
+    after = call(spotlite.playlist, TOKEN, created.id)
     assert after.items.total == 1 and after.items.items[0].item.id == FINLANDIA
-    spotlite.playlist_change_details(TOKEN, created.id, name="Renamed")
-    assert spotlite.playlist(TOKEN, created.id).name == "Renamed"
+    call(spotlite.playlist_change_details, TOKEN, created.id, name="Renamed")
+    assert call(spotlite.playlist, TOKEN, created.id).name == "Renamed"
 
 
 def versioned(cache_control: str) -> tuple[Handler, list[int]]:
@@ -116,30 +117,30 @@ def versioned(cache_control: str) -> tuple[Handler, list[int]]:
     return handle, version
 
 
-def test_a_write_makes_the_kept_reads_of_its_resource_stale(loopback: Callable[[Handler], Server],
+def test_a_write_makes_the_kept_reads_of_its_resource_stale(call: Call, loopback: Callable[[Handler], Server],
                                                            cache: spotlite.MemoryCache) -> None:
     handler, _ = versioned("public, max-age=3600")  # kept for an hour, with no ETag to revalidate
     server = loopback(handler)
     with spotlite.configured(api_url=server.url + "/v1"):
-        assert spotlite.request(TOKEN, "GET", "/playlists/a")["name"] == "a v1"
-        assert spotlite.request(TOKEN, "GET", "/playlists/b")["name"] == "b v1"
-        assert spotlite.request(TOKEN, "GET", "/playlists/a")["name"] == "a v1"  # served from the cache
+        assert call(spotlite.request, TOKEN, "GET", "/playlists/a")["name"] == "a v1"
+        assert call(spotlite.request, TOKEN, "GET", "/playlists/b")["name"] == "b v1"
+        assert call(spotlite.request, TOKEN, "GET", "/playlists/a")["name"] == "a v1"  # served from the cache
         assert len(server.requests) == 2
-        spotlite.request(TOKEN, "POST", "/playlists/a/items", json={"uris": []})
-        assert spotlite.request(TOKEN, "GET", "/playlists/a")["name"] == "a v2"  # asked again
-        assert spotlite.request(TOKEN, "GET", "/playlists/b")["name"] == "b v1"  # another resource: kept
+        call(spotlite.request, TOKEN, "POST", "/playlists/a/items", json={"uris": []})
+        assert call(spotlite.request, TOKEN, "GET", "/playlists/a")["name"] == "a v2"  # asked again
+        assert call(spotlite.request, TOKEN, "GET", "/playlists/b")["name"] == "b v1"  # another resource: kept
     assert [path for _, path, _ in sent(server)] == ["/v1/playlists/a", "/v1/playlists/b", "/v1/playlists/a/items",
                                                      "/v1/playlists/a"]
 
 
-def test_a_write_under_me_makes_every_kept_read_under_me_stale(loopback: Callable[[Handler], Server],
+def test_a_write_under_me_makes_every_kept_read_under_me_stale(call: Call, loopback: Callable[[Handler], Server],
                                                               cache: spotlite.MemoryCache) -> None:
     handler, _ = versioned("private, max-age=3600")
     server = loopback(handler)
-    spotlite.request(TOKEN, "GET", "/me/playlists")
-    spotlite.request(TOKEN, "GET", "/me/playlists")
-    spotlite.request(TOKEN, "POST", "/playlists/new/items", json={"uris": []})  # a playlist the user has
-    assert spotlite.request(TOKEN, "GET", "/me/playlists")["name"] == "playlists v2"
+    call(spotlite.request, TOKEN, "GET", "/me/playlists")
+    call(spotlite.request, TOKEN, "GET", "/me/playlists")
+    call(spotlite.request, TOKEN, "POST", "/playlists/new/items", json={"uris": []})  # a playlist the user has
+    assert call(spotlite.request, TOKEN, "GET", "/me/playlists")["name"] == "playlists v2"
     assert len(server.requests) == 3
 
 
@@ -153,30 +154,30 @@ def per_token(cache_control: str) -> Handler:
     return handle
 
 
-def test_private_answers_are_never_served_to_another_token(loopback: Callable[[Handler], Server],
+def test_private_answers_are_never_served_to_another_token(call: Call, loopback: Callable[[Handler], Server],
                                                            cache: spotlite.MemoryCache) -> None:
     server = loopback(per_token("private, max-age=3600"))
-    assert spotlite.request(TOKEN, "GET", "/me")["id"] == TOKEN
-    assert spotlite.request(OTHER, "GET", "/me")["id"] == OTHER
-    assert spotlite.request(TOKEN, "GET", "/me")["id"] == TOKEN
-    assert spotlite.request(OTHER, "GET", "/me")["id"] == OTHER
+    assert call(spotlite.request, TOKEN, "GET", "/me")["id"] == TOKEN
+    assert call(spotlite.request, OTHER, "GET", "/me")["id"] == OTHER
+    assert call(spotlite.request, TOKEN, "GET", "/me")["id"] == TOKEN
+    assert call(spotlite.request, OTHER, "GET", "/me")["id"] == OTHER
     assert len(server.requests) == 2
     keys = " ".join(cache._entries)
     assert TOKEN not in keys and OTHER not in keys  # kept under a hash of the token, never the token
     assert hashlib.sha256(TOKEN.encode()).hexdigest()[:32] in keys
 
 
-def test_answers_for_the_tokens_market_are_kept_per_token(loopback: Callable[[Handler], Server],
+def test_answers_for_the_tokens_market_are_kept_per_token(call: Call, loopback: Callable[[Handler], Server],
                                                           cache: spotlite.MemoryCache) -> None:
     server = loopback(per_token("public, max-age=3600"))
-    asked = [spotlite.request(t, "GET", "/albums/x", params={"market": "from_token"})["id"] for t in (TOKEN, OTHER)]
+    asked = [call(spotlite.request, t, "GET", "/albums/x", params={"market": "from_token"})["id"] for t in (TOKEN, OTHER)]
     assert asked == [TOKEN, OTHER] and len(server.requests) == 2
 
 
-def test_answers_without_public_are_kept_per_token(loopback: Callable[[Handler], Server],
+def test_answers_without_public_are_kept_per_token(call: Call, loopback: Callable[[Handler], Server],
                                                    cache: spotlite.MemoryCache) -> None:
     server = loopback(per_token("max-age=3600"))
-    assert [spotlite.request(t, "GET", "/me")["id"] for t in (TOKEN, OTHER, TOKEN)] == [TOKEN, OTHER, TOKEN]
+    assert [call(spotlite.request, t, "GET", "/me")["id"] for t in (TOKEN, OTHER, TOKEN)] == [TOKEN, OTHER, TOKEN]
     assert len(server.requests) == 2
 
 
@@ -184,23 +185,23 @@ def test_answers_without_public_are_kept_per_token(loopback: Callable[[Handler],
                                      {"Cache-Control": "public, max-age=100", "Age": "100"},
                                      {"Cache-Control": "public, no-cache, max-age=100"},
                                      {"Cache-Control": "public, max-age=3600", "Vary": "Authorization"}])
-def test_answers_spotify_does_not_let_us_reuse_are_asked_again(
+def test_answers_spotify_does_not_let_us_reuse_are_asked_again(call: Call, 
     loopback: Callable[[Handler], Server], cache: spotlite.MemoryCache, headers: dict[str, str]
 ) -> None:
     server = loopback(lambda request, conn: reply(conn, 200, {"n": len(server.requests)}, headers))
-    assert [spotlite.request(TOKEN, "GET", "/albums/x")["n"] for _ in range(2)] == [1, 2]
+    assert [call(spotlite.request, TOKEN, "GET", "/albums/x")["n"] for _ in range(2)] == [1, 2]
 
 
-def test_errors_are_not_kept(loopback: Callable[[Handler], Server], cache: spotlite.MemoryCache) -> None:
+def test_errors_are_not_kept(call: Call, loopback: Callable[[Handler], Server], cache: spotlite.MemoryCache) -> None:
     server = loopback(lambda request, conn: reply(conn, 404, {"error": {"status": 404, "message": "Not found"}},
                                                   {"Cache-Control": "public, max-age=3600"}))
     for _ in range(2):
         with pytest.raises(NotFound):
-            spotlite.album(TOKEN, MAIN_ALBUM)
+            call(spotlite.album, TOKEN, MAIN_ALBUM)
     assert len(server.requests) == 2 and len(cache) == 0
 
 
-def test_a_304_makes_the_kept_answer_fresh_for_its_max_age(loopback: Callable[[Handler], Server],
+def test_a_304_makes_the_kept_answer_fresh_for_its_max_age(call: Call, loopback: Callable[[Handler], Server],
                                                           cache: spotlite.MemoryCache) -> None:
     def handle(request: Request, conn: socket.socket) -> None:
         if request.headers.get("if-none-match") == '"v1"':
@@ -209,43 +210,43 @@ def test_a_304_makes_the_kept_answer_fresh_for_its_max_age(loopback: Callable[[H
             reply(conn, 200, {"name": "v1"}, {"Cache-Control": "public, max-age=0", "ETag": '"v1"'})
 
     server = loopback(handle)
-    assert [spotlite.request(TOKEN, "GET", "/users/u")["name"] for _ in range(3)] == ["v1"] * 3
+    assert [call(spotlite.request, TOKEN, "GET", "/users/u")["name"] for _ in range(3)] == ["v1"] * 3
     assert [etag for _, _, etag in sent(server)] == [None, '"v1"']  # the third: fresh after the 304
 
 
-def test_memory_is_bounded_least_recently_used_out(fake: Server) -> None:
+def test_memory_is_bounded_least_recently_used_out(call: Call, fake: Server) -> None:
     with spotlite.configured(cache=spotlite.MemoryCache(max_entries=2)):
         for album in (MAIN_ALBUM, SINGLE, MAIN_ALBUM, BIG_ALBUM, MAIN_ALBUM, SINGLE):
-            spotlite.album(TOKEN, album)
+            call(spotlite.album, TOKEN, album)
     assert [path.rsplit("/", 1)[1] for _, path, _ in sent(fake)] == [MAIN_ALBUM, SINGLE, BIG_ALBUM, SINGLE]
     one = spotlite.MemoryCache()
     with spotlite.configured(cache=one):
-        spotlite.album(TOKEN, MAIN_ALBUM)
+        call(spotlite.album, TOKEN, MAIN_ALBUM)
     small = spotlite.MemoryCache(max_bytes=one.size + 10)
     with spotlite.configured(cache=small):
-        spotlite.album(TOKEN, BIG_ALBUM)
-        spotlite.album(TOKEN, MAIN_ALBUM)
+        call(spotlite.album, TOKEN, BIG_ALBUM)
+        call(spotlite.album, TOKEN, MAIN_ALBUM)
     assert len(small) == 1 and small.size <= one.size + 10
     with pytest.raises(InvalidInput, match="max_entries"):
         spotlite.MemoryCache(max_entries=0)
 
 
-def test_raw_requests_get_json_of_their_own(fake: Server, cache: spotlite.MemoryCache) -> None:
-    first = spotlite.request(TOKEN, "GET", f"/albums/{MAIN_ALBUM}")
+def test_raw_requests_get_json_of_their_own(call: Call, fake: Server, cache: spotlite.MemoryCache) -> None:
+    first = call(spotlite.request, TOKEN, "GET", f"/albums/{MAIN_ALBUM}")
     first["name"] = "changed"
     first["tracks"]["items"].clear()
-    again = spotlite.request(TOKEN, "GET", f"/albums/{MAIN_ALBUM}")
+    again = call(spotlite.request, TOKEN, "GET", f"/albums/{MAIN_ALBUM}")
     assert again["name"] != "changed" and again["tracks"]["items"]
     assert type(again) is dict and len(fake.requests) == 1
-    assert spotlite.album(TOKEN, MAIN_ALBUM).name == again["name"]
+    assert call(spotlite.album, TOKEN, MAIN_ALBUM).name == again["name"]
 
 
-def test_configure_takes_a_cache_and_refuses_anything_else(fake: Server) -> None:
+def test_configure_takes_a_cache_and_refuses_anything_else(call: Call, fake: Server) -> None:
     with pytest.raises(InvalidInput, match="cache must be"):
         spotlite.configure(cache={})
     spotlite.configure(cache=spotlite.MemoryCache())  # the loopback fixture restores the settings afterwards
-    spotlite.album(TOKEN, MAIN_ALBUM)
-    spotlite.album(TOKEN, MAIN_ALBUM)
+    call(spotlite.album, TOKEN, MAIN_ALBUM)
+    call(spotlite.album, TOKEN, MAIN_ALBUM)
     assert len(fake.requests) == 1
 
 
@@ -272,9 +273,9 @@ def test_threads_and_aio_share_the_cache(fake: Server, cache: spotlite.MemoryCac
     assert len(fake.requests) == 1
 
 
-def test_a_cache_says_what_it_holds(fake: Server, cache: spotlite.MemoryCache) -> None:
+def test_a_cache_says_what_it_holds(call: Call, fake: Server, cache: spotlite.MemoryCache) -> None:
     assert repr(cache) == "MemoryCache(0 answers, 0 bytes)"
-    spotlite.album(TOKEN, MAIN_ALBUM)
+    call(spotlite.album, TOKEN, MAIN_ALBUM)
     assert repr(cache) == f"MemoryCache(1 answers, {cache.size} bytes)" and cache.size > 1000
     cache.clear()
     assert len(cache) == 0 and cache.size == 0

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from drivers import Call
 from loopback import Handler, Request, Server, reply
 
 import spotlite
-from spotlite import aio
+from spotlite import _aiohttp, aio
 from spotlite.errors import QuotaExceeded, TooManyRequests
 
 TOKEN = "dummy-user-token"
@@ -46,7 +47,9 @@ class Limited:
 
 @pytest.fixture
 def real_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Waits really wait here, on both drivers."""
     monkeypatch.setattr(time, "sleep", REAL_SLEEP)
+    monkeypatch.setattr(_aiohttp, "_sleep", asyncio.sleep)
 
 
 def limit_once(server: Server) -> None:
@@ -113,37 +116,37 @@ def test_aio_calls_wait_at_the_same_gate(loopback: Callable[[Handler], Server], 
     assert min(limited.arrived[1:]) >= limited.limited_at + WINDOW
 
 
-def test_a_wait_longer_than_a_call_may_wait_raises_with_nothing_sent(loopback: Callable[[Handler], Server]) -> None:
+def test_a_wait_longer_than_a_call_may_wait_raises_with_nothing_sent(call: Call, loopback: Callable[[Handler], Server]) -> None:
     server = loopback(Limited(retry_after=100))
     limit_once(server)
     with pytest.raises(TooManyRequests, match="nothing was sent") as caught:
-        spotlite.request(TOKEN, "GET", f"/albums/{ALBUM}")  # max_wait is 60 s
+        call(spotlite.request, TOKEN, "GET", f"/albums/{ALBUM}")  # max_wait is 60 s
     assert 99 < (caught.value.retry_after or 0) <= 100 and caught.value.status == 429
     with spotlite.configured(deadline=5, max_wait=500), pytest.raises(TooManyRequests):
-        spotlite.album(TOKEN, ALBUM)
+        call(spotlite.album, TOKEN, ALBUM)
     assert len(server.requests) == 1
 
 
-def test_the_gate_can_be_switched_off(loopback: Callable[[Handler], Server]) -> None:
+def test_the_gate_can_be_switched_off(call: Call, loopback: Callable[[Handler], Server]) -> None:
     server = loopback(Limited(retry_after=100))
     with spotlite.configured(gate=None):
         limit_once(server)
-        assert spotlite.request(TOKEN, "GET", f"/albums/{ALBUM}")["name"] == "ok"
+        assert call(spotlite.request, TOKEN, "GET", f"/albums/{ALBUM}")["name"] == "ok"
     assert len(server.requests) == 2
     with pytest.raises(spotlite.InvalidInput, match="gate must be"):
         spotlite.configure(gate="process")
 
 
-def test_a_spent_quota_raises_at_once_and_leaves_the_gate_open(loopback: Callable[[Handler], Server]) -> None:
+def test_a_spent_quota_raises_at_once_and_leaves_the_gate_open(call: Call, loopback: Callable[[Handler], Server]) -> None:
     quota = {"error": {"status": 429, "message": "Quota exceeded for this developer account",
                        "reason": "QUOTA_EXCEEDED"}}
     server = loopback(Limited(retry_after=3600, body=quota))
     with pytest.raises(QuotaExceeded) as caught:
-        spotlite.album(TOKEN, ALBUM)  # retries are on: a spent quota is not retried
+        call(spotlite.album, TOKEN, ALBUM)  # retries are on: a spent quota is not retried
     error = caught.value
     assert isinstance(error, TooManyRequests) and error.retry_after == 3600 and error.reason == "QUOTA_EXCEEDED"
     assert error.message == "Quota exceeded for this developer account" and len(server.requests) == 1
-    assert spotlite.request(TOKEN, "GET", f"/albums/{ALBUM}")["name"] == "ok"  # the gate stayed open
+    assert call(spotlite.request, TOKEN, "GET", f"/albums/{ALBUM}")["name"] == "ok"  # the gate stayed open
     assert len(server.requests) == 2
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is QuotaExceeded and (copy.retry_after, copy.message) == (error.retry_after, error.message)

@@ -27,11 +27,13 @@ def test_import_loads_neither_requests_nor_models_nor_typing() -> None:
 
 def test_only_relative_imports_and_requests() -> None:
     """vcrpy and PyYAML only in spotlite/testing/ (the testing extra), pytest only in its plugin, redis-py only in
-    spotlite/stores/redis.py (the redis extra)."""
+    spotlite/stores/redis.py (the redis extra), aiohttp (with its yarl, and requests' certifi) only in _aiohttp.py
+    (the aio extra)."""
     stdlib = set(sys.stdlib_module_names) | {"requests"}
     for path in PACKAGE.rglob("*.py"):
         testing = path.parent.name == "testing"
         allowed = stdlib | ({"vcr", "yaml"} if testing else set()) | ({"pytest"} if testing and path.name == "plugin.py" else set())
+        allowed |= {"aiohttp", "yarl", "certifi"} if path.name == "_aiohttp.py" else set()
         allowed |= {"redis"} if path.relative_to(PACKAGE).as_posix() == "stores/redis.py" else set()
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Import):

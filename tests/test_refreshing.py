@@ -10,6 +10,7 @@ from collections.abc import Callable
 from urllib.parse import parse_qs
 
 import pytest
+from drivers import Call
 from loopback import Handler, Request, Server, reply, stall
 
 import spotlite
@@ -73,38 +74,38 @@ def user_token(number: int = 0, *, pkce: bool = False, expires_in: float = HOUR)
                           refresh_token="refresh-0", uses_pkce=pkce)
 
 
-def test_a_token_expiring_in_a_long_loop_is_refreshed_once(loopback: Loopback, clock: list[float]) -> None:
+def test_a_token_expiring_in_a_long_loop_is_refreshed_once(call: Call, loopback: Loopback, clock: list[float]) -> None:
     accounts = Accounts()
     loopback(accounts)
     token = spotlite.RefreshingToken(user_token(), "client-id", "client-secret")
     for _ in range(150):  # two and a half hours, a call a minute: refreshes at 60 and 120 minutes
-        assert spotlite.current_user(token).id == "someone"
+        assert call(spotlite.current_user, token).id == "someone"
         clock[0] += 60
     assert accounts.issued == 2 and len(accounts.forms) == 2
     assert accounts.forms[0]["grant_type"] == ["refresh_token"] and accounts.forms[0]["refresh_token"] == ["refresh-0"]
 
 
-def test_a_401_for_an_expired_token_refreshes_once_and_resends(loopback: Loopback, clock: list[float]) -> None:
+def test_a_401_for_an_expired_token_refreshes_once_and_resends(call: Call, loopback: Loopback, clock: list[float]) -> None:
     accounts = Accounts()
     accounts.issued = 1  # the API already expects access-1: access-0 gets "The access token expired"
     server = loopback(accounts)
     token = spotlite.RefreshingToken(user_token(0), "client-id", "client-secret")
-    assert spotlite.current_user(token).id == "someone"
+    assert call(spotlite.current_user, token).id == "someone"
     assert [r.headers.get("authorization") for r in server.requests if r.path == "/v1/me"] == [
         "Bearer access-0", "Bearer access-2"]
 
 
-def test_other_401s_are_not_refreshed(loopback: Loopback) -> None:
+def test_other_401s_are_not_refreshed(call: Call, loopback: Loopback) -> None:
     accounts = Accounts()
     loopback(accounts)
     token = spotlite.RefreshingToken(spotlite.Token(access_token="forged", expires_at=time.time() + HOUR,
                                                     refresh_token="refresh-0"), "client-id", "client-secret")
     with pytest.raises(Unauthorised, match="Invalid access token"):
-        spotlite.current_user(token)
+        call(spotlite.current_user, token)
     assert accounts.forms == []
 
 
-def test_threads_sharing_one_token_through_an_expiry_refresh_once(loopback: Loopback, clock: list[float]) -> None:
+def test_threads_sharing_one_token_through_an_expiry_refresh_once(call: Call, loopback: Loopback, clock: list[float]) -> None:
     accounts = Accounts()
     accounts.delay = 0.2  # the refresh takes a while: the other threads must wait for it
     loopback(accounts)
@@ -112,14 +113,14 @@ def test_threads_sharing_one_token_through_an_expiry_refresh_once(loopback: Loop
     clock[0] += HOUR  # expired
     barrier, names, errors = threading.Barrier(8), [], []
 
-    def call() -> None:
+    def one_call() -> None:
         barrier.wait(timeout=5)
         try:
-            names.append(spotlite.current_user(token).id)
+            names.append(call(spotlite.current_user, token).id)
         except Exception as error:  # noqa: BLE001 - collected
             errors.append(error)
 
-    threads = [threading.Thread(target=call) for _ in range(8)]
+    threads = [threading.Thread(target=one_call) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -128,7 +129,7 @@ def test_threads_sharing_one_token_through_an_expiry_refresh_once(loopback: Loop
     assert len(accounts.forms) == 1
 
 
-def test_a_failed_refresh_fails_every_waiting_thread_then_is_tried_again(loopback: Loopback, clock: list[float]) -> None:
+def test_a_failed_refresh_fails_every_waiting_thread_then_is_tried_again(call: Call, loopback: Loopback, clock: list[float]) -> None:
     accounts = Accounts(fail=True)
     accounts.delay = 0.2
     loopback(accounts)
@@ -137,14 +138,14 @@ def test_a_failed_refresh_fails_every_waiting_thread_then_is_tried_again(loopbac
     clock[0] += HOUR
     barrier, errors = threading.Barrier(4), []
 
-    def call() -> None:
+    def one_call() -> None:
         barrier.wait(timeout=5)
         try:
-            spotlite.current_user(token)
+            call(spotlite.current_user, token)
         except Exception as error:  # noqa: BLE001 - collected
             errors.append(error)
 
-    threads = [threading.Thread(target=call) for _ in range(4)]
+    threads = [threading.Thread(target=one_call) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -152,55 +153,55 @@ def test_a_failed_refresh_fails_every_waiting_thread_then_is_tried_again(loopbac
     assert len(errors) == 4 and all(isinstance(e, ServiceUnavailable) for e in errors)
     assert len(accounts.forms) == 1
     accounts.fail, accounts.delay = False, 0.0
-    assert spotlite.current_user(token).id == "someone"  # the next call tries again
+    assert call(spotlite.current_user, token).id == "someone"  # the next call tries again
     assert len(accounts.forms) == 2
 
 
-def test_a_revoked_refresh_token_says_to_authorise_again_for_good(loopback: Loopback, clock: list[float]) -> None:
+def test_a_revoked_refresh_token_says_to_authorise_again_for_good(call: Call, loopback: Loopback, clock: list[float]) -> None:
     accounts = Accounts(refuse="invalid_grant")
     loopback(accounts)
     token = spotlite.RefreshingToken(user_token(), "client-id", "client-secret")
     clock[0] += HOUR
     with pytest.raises(AuthError, match="authorise again"):
-        spotlite.current_user(token)
+        call(spotlite.current_user, token)
     with pytest.raises(AuthError, match="invalid_grant"):
-        spotlite.current_user(token)
+        call(spotlite.current_user, token)
     assert len(accounts.forms) == 1
 
 
-def test_rotated_refresh_tokens_reach_on_refresh_and_are_used(loopback: Loopback, clock: list[float]) -> None:
+def test_rotated_refresh_tokens_reach_on_refresh_and_are_used(call: Call, loopback: Loopback, clock: list[float]) -> None:
     accounts = Accounts(rotate=True)
     loopback(accounts)
     seen: list[spotlite.Token] = []
     token = spotlite.RefreshingToken(user_token(pkce=True), "client-id", on_refresh=seen.append)
     for _ in range(2):
         clock[0] += HOUR
-        spotlite.current_user(token)
+        call(spotlite.current_user, token)
     assert [t.refresh_token for t in seen] == ["refresh-1", "refresh-2"] and token.refresh_token == "refresh-2"
     assert [form["refresh_token"] for form in accounts.forms] == [["refresh-0"], ["refresh-1"]]
     assert all(form["client_id"] == ["client-id"] for form in accounts.forms)  # PKCE: no secret, the client ID
 
 
-def test_an_app_token_renews_itself(loopback: Loopback, clock: list[float]) -> None:
+def test_an_app_token_renews_itself(call: Call, loopback: Loopback, clock: list[float]) -> None:
     accounts = Accounts()
     loopback(accounts)
     token = spotlite.RefreshingToken.for_client("client-id", "client-secret")
     assert token().access_token == "access-1"
     clock[0] += HOUR
-    assert spotlite.current_user(token).id == "someone"
+    assert call(spotlite.current_user, token).id == "someone"
     assert [form["grant_type"] for form in accounts.forms] == [["client_credentials"]] * 2
 
 
-def test_refresh_picks_the_flow_of_the_token(loopback: Loopback) -> None:
+def test_refresh_picks_the_flow_of_the_token(call: Call, loopback: Loopback) -> None:
     accounts = Accounts()
     loopback(accounts)
-    spotlite.refresh(user_token(pkce=True), "client-id")
-    spotlite.refresh(user_token(), "client-id", "client-secret")
+    call(spotlite.refresh, user_token(pkce=True), "client-id")
+    call(spotlite.refresh, user_token(), "client-id", "client-secret")
     assert "client_id" in accounts.forms[0] and "client_id" not in accounts.forms[1]
     with pytest.raises(InvalidInput, match="client secret"):
-        spotlite.refresh(user_token(), "client-id")
+        call(spotlite.refresh, user_token(), "client-id")
     with pytest.raises(InvalidInput, match="refresh token"):
-        spotlite.refresh(spotlite.Token(access_token="a", expires_at=0), "client-id")
+        call(spotlite.refresh, spotlite.Token(access_token="a", expires_at=0), "client-id")
     assert len(accounts.forms) == 2
 
 
@@ -213,7 +214,7 @@ def test_a_refreshing_token_shows_no_secret() -> None:
         spotlite.RefreshingToken(spotlite.Token(access_token="a", expires_at=0), "client-id", "secret")
 
 
-def test_one_deadline_bounds_the_call_and_the_refresh_after_a_401(loopback: Loopback) -> None:
+def test_one_deadline_bounds_the_call_and_the_refresh_after_a_401(call: Call, loopback: Loopback) -> None:
     """The refresh after a 401 gets what is left of the call's deadline, not a deadline of its own."""
     accounts = Accounts()
     accounts.delay = 10.0  # the token endpoint stalls (until the client hangs up)
@@ -228,7 +229,7 @@ def test_one_deadline_bounds_the_call_and_the_refresh_after_a_401(loopback: Loop
     token = spotlite.RefreshingToken(user_token(5), "client-id", "client-secret")  # the API says it expired
     start = time.monotonic()
     with pytest.raises(Timeout, match="deadline"):
-        spotlite.current_user(token)
+        call(spotlite.current_user, token)
     assert time.monotonic() - start < 3.1  # a refresh with a deadline of its own would end after 3.6 s
     assert [request.path for request in server.requests] == ["/v1/me", "/accounts/api/token"]
 
