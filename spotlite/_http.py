@@ -200,7 +200,25 @@ class _Blocking:
 
 
 _settings = Settings()
-_scoped: contextvars.ContextVar[Settings | None] = contextvars.ContextVar("spotlite_settings", default=None)
+class _Scope:
+    """The changes of the ``configured`` blocks in force, and the settings they give over the process's."""
+
+    __slots__ = ("changes", "merged")
+
+    def __init__(self, changes: dict[str, Any], merged: tuple[Settings, Settings]) -> None:
+        self.changes = changes
+        self.merged = merged  # (the process settings, those with the changes): one attribute, set at once
+
+    def over(self, process: Settings) -> Settings:
+        """The settings in force: ``process`` with the block's changes (worked out again after ``configure``)."""
+        base, merged = self.merged
+        if base is not process:
+            merged = dataclasses.replace(process, **self.changes)
+            self.merged = (process, merged)
+        return merged
+
+
+_scoped: contextvars.ContextVar[_Scope | None] = contextvars.ContextVar("spotlite_settings", default=None)
 _own_session: requests.Session | None = None
 _session_lock = threading.Lock()
 _environment: dict[str, tuple[dict[str, str], bool | str]] = {}  # per origin: proxies, verify
@@ -217,7 +235,8 @@ def settings() -> Settings:
     Returns:
         The ``Settings`` in force (frozen: change them with ``configure`` or ``configured``).
     """
-    return _scoped.get() or _settings
+    scope = _scoped.get()
+    return _settings if scope is None else scope.over(_settings)
 
 
 def configure(**changes: Any) -> Settings:
@@ -252,7 +271,8 @@ def configured(**changes: Any) -> Iterator[Settings]:
     The change is seen by this thread or asyncio task and by what it starts with a
     copy of its context (``spotlite.aio``'s calls included), not by other threads;
     blocks nest, each starting from the settings in force where it is entered.
-    ``configure`` stays the process-wide default underneath.
+    ``configure`` stays the process-wide default underneath: a setting the block
+    does not change follows ``configure``, even one called inside the block.
 
     Args:
         changes: settings to change, by name, as for ``configure``.
@@ -264,7 +284,8 @@ def configured(**changes: Any) -> Iterator[Settings]:
         InvalidInput: an unknown name or a bad value (raised on entering the block).
     """
     new = _changed(settings(), changes)
-    reset = _scoped.set(new)
+    outer = _scoped.get()
+    reset = _scoped.set(_Scope({**(outer.changes if outer else {}), **changes}, (_settings, new)))
     try:
         yield new
     finally:
@@ -331,7 +352,7 @@ def send(
     ``idempotent`` defaults to True for GET, PUT and DELETE. ``bearer=False``
     sends no token (the accounts service authenticates otherwise).
     """
-    config = _scoped.get() or _settings
+    config = settings()
     request = _request(config, method, url, params, json, data, headers, idempotent, bearer, scopes, notes)
     return (_exchange.get() or exchanged)(config, request, token)
 

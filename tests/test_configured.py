@@ -93,3 +93,14 @@ def test_tasks_do_not_see_each_others_blocks() -> None:
         return list(await asyncio.gather(task(1.0, a, b), task(2.0, b, a)))
 
     assert asyncio.run(main()) == [1.0, 2.0]
+
+
+def test_configure_inside_a_block_is_seen_where_the_block_changes_nothing(loopback: Loopback) -> None:
+    loopback(ok)  # restores the process settings after the test
+    with spotlite.configured(timeout=4):
+        spotlite.configure(retries=1, timeout=9)
+        assert (spotlite.settings().retries, spotlite.settings().timeout) == (1, 4)
+        with spotlite.configured(backoff=0.25):
+            spotlite.configure(retries=2)
+            assert (spotlite.settings().retries, spotlite.settings().timeout, spotlite.settings().backoff) == (2, 4, 0.25)
+    assert (spotlite.settings().retries, spotlite.settings().timeout) == (2, 9)

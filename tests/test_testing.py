@@ -776,3 +776,10 @@ def test_plugin_is_inert_for_tests_without_its_fixtures(
 def test_the_example_replays_offline(project: pytest.Pytester) -> None:
     result = project.runpytest(*PLUGIN, "-c", str(EXAMPLE / "pytest.ini"), "--rootdir", str(EXAMPLE), str(EXAMPLE))
     result.assert_outcomes(passed=7)  # test_orphans on its cassette, test_mixtape on the fake
+
+
+def test_a_cassette_fetches_pages_one_after_another_inside_it_only(tmp_path: Path) -> None:
+    before = spotlite.settings()
+    with spotlite.testing.cassette(tmp_path / "empty.yaml", record="none"):
+        assert spotlite.settings().pages_ahead == 1
+    assert spotlite.settings() is before

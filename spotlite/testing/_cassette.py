@@ -36,7 +36,7 @@ import vcr.errors
 import yaml
 from vcr.serializers import yamlserializer
 
-from .._http import SPOTIFY_API, settings
+from .._http import SPOTIFY_API, configured, settings
 from ._common import ANSWER_SECRETS, CREDENTIALS, FORM_SECRETS, RECORD_VARIABLE, REDACTED, record_mode
 
 __all__ = ["CassetteUse", "MissingInteraction", "cassette"]
@@ -74,7 +74,8 @@ def cassette(
 
     The ``with`` block gets vcrpy's ``Cassette`` (``.requests``, ``.responses``,
     ``.play_count``). ``path`` is a file (relative to the working directory),
-    YAML unless it ends in ``.json``.
+    YAML unless it ends in ``.json``. Inside it, pages are fetched one after
+    another (``pages_ahead=1``): vcrpy cannot replay connections opened at once.
 
     Args:
         record: the record mode; None (the default) takes it from the
@@ -131,12 +132,19 @@ class CassetteUse:
         context = _Cassette.use(**recorder.get_merged_config(path=str(self.path)))
         recorded = context.__enter__()
         recorded.spotlite_record = self.record
-        self._context = context
+        # Pages one after another inside a cassette: vcrpy puts the real connection classes back, process-wide,
+        # while it opens a connection, so connections opened at once by paging-ahead threads could bypass it.
+        one_at_a_time = configured(pages_ahead=1)
+        one_at_a_time.__enter__()
+        self._context = (context, one_at_a_time)
         return recorded
 
     def __exit__(self, *exc_info: object) -> None:
-        context, self._context = self._context, None
-        context.__exit__(*exc_info)
+        (context, one_at_a_time), self._context = self._context, None
+        try:
+            one_at_a_time.__exit__(*exc_info)
+        finally:
+            context.__exit__(*exc_info)
 
     def __call__(self, function: F) -> F:
         """Decorate ``function`` (sync or async): each call runs inside a fresh use of the cassette."""
