@@ -163,6 +163,9 @@ def free_port() -> int:
         return port
 
 
+NO_REDIS = "needs Debian's redis-server (apt-get install redis-server; .ci/run installs it)"
+
+
 @contextmanager
 def redis_server() -> Iterator[str]:
     """A real ``redis-server`` on 127.0.0.1 (a free port, nothing saved to disk) for the block; its URL."""

@@ -9,7 +9,7 @@ app's credentials from ``conf``:
   talks to Spotify;
 - when they are not, it replays ``examples/cassettes/<script>.yaml`` with placeholder credentials,
   says so in one line on stderr, and nothing leaves the machine (replaying needs vcrpy:
-  ``pip install spotlite[testing]``);
+  ``pip install '.[testing]'`` from a clone);
 - when they are set and ``SPOTLITE_RECORD`` is too, it records that cassette, as
   ``tests/record_examples.py`` does against spotlite's stand-in.
 """
@@ -64,7 +64,7 @@ def configuration(script: str, needs: Literal["app", "login", "user"] = "app") -
     try:
         cassette = spotlite.testing.cassette(path, record=None if recording else "none")
     except ModuleNotFoundError as error:  # vcrpy
-        raise SystemExit(f"{name}: replaying needs vcrpy: pip install spotlite[testing]") from error
+        raise SystemExit(f"{name}: replaying needs vcrpy: pip install '.[testing]' (from a clone)") from error
     with tempfile.TemporaryDirectory() as folder, cassette:
         try:
             yield Config(*(found or PLACEHOLDERS), file=Path(folder) / CONFIG_FILE, live=False, replaying=found is None)
@@ -74,6 +74,14 @@ def configuration(script: str, needs: Literal["app", "login", "user"] = "app") -
             request = str(missing).split(" is not in the cassette")[0]
             raise SystemExit(f"{name}: the recording holds no answer to {request}: offline, only the run recorded "
                              "replays (see tests/record_examples.py); set the credentials to ask Spotify") from None
+
+
+def output_file(given: str | None, name: str) -> Path:
+    """Where an example writes its file: the path given, else ``name`` in a new temporary folder, kept for you to read.
+
+    So a run leaves the folder it runs in (a clone of spotlite, say) as it found it.
+    """
+    return Path(given) if given else Path(tempfile.mkdtemp(prefix="spotlite-example-")) / name
 
 
 def _found(needed: tuple[int, ...]) -> tuple[str, str, str, str] | None:

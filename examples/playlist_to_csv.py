@@ -1,7 +1,8 @@
 """Export a playlist to CSV: one row per entry, every page of entries.
 
-    python examples/playlist_to_csv.py [PLAYLIST] [-o playlist.csv]
+    python examples/playlist_to_csv.py [PLAYLIST] [-o FILE]
 
+It writes FILE, or playlist.csv in a new temporary folder, and prints where.
 PLAYLIST is an ID, URI or URL; by default, your first own playlist. Since 2026 Spotify gives a
 playlist's entries only to its owner and collaborators. Scope: playlist-read-private.
 Credentials: SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET and SPOTIFY_USER_REFRESH (or the spotlite.cfg
@@ -47,19 +48,20 @@ def first_own_playlist(token: spotlite.TokenLike) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Export a playlist to CSV.")
     parser.add_argument("playlist", nargs="?", help="ID, URI or URL of the playlist (default: your first own)")
-    parser.add_argument("-o", "--output", default="playlist.csv", help="the CSV file to write")
+    parser.add_argument("-o", "--output", help="the CSV file to write (default: playlist.csv in a new temporary folder)")
     args = parser.parse_args(argv)
     with _offline.configuration(__file__, "user") as conf:
         token = spotlite.refresh_user_token(conf.client_id, conf.client_secret, conf.refresh_token)
         playlist_id = args.playlist or first_own_playlist(token)
         entries = spotlite.all_items(token, spotlite.playlist_items(token, playlist_id, limit=50))
-        with open(args.output, "w", newline="", encoding="utf-8") as file:
+        output = _offline.output_file(args.output, "playlist.csv")
+        with open(output, "w", newline="", encoding="utf-8") as file:
             writer = csv.writer(file)
             writer.writerow(COLUMNS)
             count = 0
             for count, entry in enumerate(entries, 1):  # each page is fetched as the rows are written
                 writer.writerow(row(count, entry))
-    print(f"Wrote {count} entries to {args.output}")
+    print(f"Wrote {count} entries to {output}")
     return 0
 
 

@@ -33,8 +33,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import _offline
-from flask import Flask, redirect, request, session
-from werkzeug.wrappers import Response
+
+try:
+    from flask import Flask, redirect, request, session
+    from werkzeug.wrappers import Response
+except ModuleNotFoundError:
+    raise SystemExit("web_login.py needs Flask: pip install flask") from None
 
 import spotlite
 

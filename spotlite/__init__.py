@@ -51,6 +51,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "stores.redis": ("RedisStore",),
     "config": ("config_from_environment", "config_from_file", "config_to_file"),
     "models._base": ("Model", "from_dict", "to_dict"),
+    "_endpoint": ("AsyncEndpoint", "Endpoint", "scope_of"),
     "api.raw": ("request",),
     "api.albums": (
         "album", "album_tracks", "albums", "new_releases", "saved_albums", "saved_albums_add",
@@ -105,7 +106,9 @@ _SUBMODULES = ("aio", "api", "auth", "config", "errors", "ids", "login", "models
 if TYPE_CHECKING:
     from typing import Any
 
-    from . import aio as aio
+    # Not ``from . import aio``: that would put aio in one import cycle with the API modules, and mypy might
+    # then derive the twins (spotlite/aio.py) before the functions' types from ``@endpoint`` are known. Type
+    # checkers see aio's types through ``from spotlite import aio`` or ``import spotlite.aio``.
     from . import api as api
     from . import auth as auth
     from . import config as config
@@ -119,6 +122,7 @@ if TYPE_CHECKING:
     from . import stores as stores
     from . import testing as testing
     from ._cache import *
+    from ._endpoint import *
     from ._gate import *
     from ._http import *
     from ._token import *

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import partial
 
+from . import __version__
 from . import scope as scopes
 from ._token import Token
 from .auth import refresh_pkce_token, refresh_user_token
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m spotlite",
         description="Log a user in to Spotify once, then get fresh access tokens from the saved refresh token.",
     )
+    parser.add_argument("--version", action="version", version=f"spotlite {__version__} (spotlite-client)")
     parser.set_defaults(command=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 

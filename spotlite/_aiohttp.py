@@ -1,6 +1,6 @@
 """The async driver: ``_http``'s policy carried out on an asyncio event loop, over aiohttp.
 
-The only module that imports ``aiohttp`` (the optional extra ``spotlite[aio]``);
+The only module that imports ``aiohttp`` (the optional extra ``aio``: ``pip install 'spotlite-client[aio]'``);
 ``spotlite.aio`` imports it on its first call, when aiohttp is installed.
 
 ``exchanged`` is the async twin of ``_http.exchanged``: it drives the very same

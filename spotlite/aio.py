@@ -19,8 +19,8 @@ does no I/O stays in ``spotlite`` (``authorisation_url``, ``pkce_pair``,
 ``parse_code_from_url``, ids, scopes, models, errors, ``Token``,
 ``RefreshingToken``, ``configure``); so do the interactive prompts.
 
-**How.** With aiohttp installed (``pip install spotlite[aio]``), the calls go
-out on the event loop itself, many at once, over one aiohttp session per loop
+**How.** With aiohttp installed (``pip install 'spotlite-client[aio]'``; from a
+clone ``pip install '.[aio]'``), the calls go out on the event loop itself, many at once, over one aiohttp session per loop
 (up to 100 connections; closed when ``asyncio.run`` ends). Each coroutine runs
 its sync function on the loop up to the point where it sends; the request
 goes out asynchronously, driven by the same retry, 429, redirect, deadline
@@ -74,7 +74,9 @@ its first token as it is built, so build it with
 Types come from the sync functions: each coroutine is ``_async(sync_function)``
 and a type checker sees its real arguments and result (both overloads of
 ``playlist`` and ``playlist_items`` included, with mypy 1.6 or later and pyright;
-older checkers keep only the first overload).
+older checkers keep only the first overload), and for an endpoint its ``scope``,
+``deprecated`` and ``limited``: import it as ``from spotlite import aio`` or
+``import spotlite.aio``.
 The twins are built on first use, so ``from spotlite import aio`` loads none of
 the endpoint modules.
 """
@@ -89,6 +91,7 @@ import importlib
 import sys
 from collections.abc import Iterator
 from concurrent.futures import Executor
+from typing import overload  # asyncio has imported typing already
 
 from . import _EXPORTS
 
@@ -98,6 +101,7 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable, Coroutine
     from typing import Any, ParamSpec, TypeVar
 
+    from ._endpoint import AsyncEndpoint, Endpoint
     from ._token import TokenLike
     from .models.common import Paging
 
@@ -121,8 +125,8 @@ def configure(*, executor: Executor | None) -> Executor | None:
     """Run every call in a worker thread of ``executor`` (a ``ThreadPoolExecutor``); returns the previous one.
 
     None (the default) sends on the event loop itself when aiohttp is installed
-    (``pip install spotlite[aio]``), and otherwise runs the calls in the loop's
-    default executor, the one ``asyncio.to_thread`` uses. The executor stays
+    (``pip install 'spotlite-client[aio]'``; from a clone ``pip install '.[aio]'``),
+    and otherwise runs the calls in the loop's default executor, the one ``asyncio.to_thread`` uses. The executor stays
     yours: spotlite never shuts it down. A process pool is refused (a call's
     token and context stay in this process).
     """
@@ -164,8 +168,15 @@ async def _in_worker(call: Callable[[], _R]) -> _R:
     return await loop.run_in_executor(_executor, contextvars.copy_context().run, call)
 
 
+@overload
+def _async(fn: Endpoint[_Params, _R]) -> AsyncEndpoint[_Params, _R]: ...
+@overload
+def _async(fn: Callable[_Params, _R]) -> Callable[_Params, Coroutine[Any, Any, _R]]: ...
 def _async(fn: Callable[_Params, _R]) -> Callable[_Params, Coroutine[Any, Any, _R]]:
-    """The async twin of the sync function ``fn``: the same arguments and result, without blocking the loop."""
+    """The async twin of the sync function ``fn``: the same arguments and result, without blocking the loop.
+
+    An endpoint's twin carries its ``scope``, ``deprecated`` and ``limited`` (``update_wrapper`` copies them).
+    """
 
     async def twin(*args: _Params.args, **kwargs: _Params.kwargs) -> _R:
         driver = _native()

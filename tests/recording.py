@@ -1,7 +1,7 @@
 """The tests' cassettes, on the public kit: ``spotlite.testing.cassette``.
 
 Matching (method, URL, body), secret filters and record modes are the kit's,
-the same a user of ``spotlite[testing]`` gets; what is the tests' own is where
+the same a user of the ``testing`` extra gets; what is the tests' own is where
 the cassettes live and the stand-in: when recording without credentials,
 conftest.py routes Spotify's hosts to ``spotlite.testing.FakeSpotify`` with a transport
 adapter, and ``HOSTS`` tells the kit to write the stand-in's loopback address

@@ -84,39 +84,51 @@ def executor() -> Iterator[ThreadPoolExecutor]:
 
 
 def test_concurrent_calls_overlap_and_the_loop_keeps_running(loopback: Callable[[Handler], Server]) -> None:
-    server = loopback(standin(LATENCY))
+    """The first calls meet in the server at once, and the event loop ticks while the server holds them.
+
+    No clock is read: calls run one after another, or a loop blocked by them, would leave the server
+    waiting for its barrier or for a tick, and the generous waits below would fail instead of hanging.
+    (How fast the calls are, and how long the loop waits, is measured by ``bench/aio.py``.)
+    """
+    together = 4  # fewer than the default executor's threads on any machine (min(32, CPUs + 4))
+    arrived = threading.Barrier(together, timeout=30)
+    held = threading.Event()  # the server holds ``together`` calls at once
+    ticked = threading.Event()  # the loop ran while they were held
+    outcomes: list[str] = []
+    answer_as_standin = standin(LATENCY)
+
+    def handle(request: Request, conn: socket.socket) -> None:
+        if len(outcomes) < together and not held.is_set():
+            try:
+                arrived.wait()
+                held.set()
+                outcomes.append("ticked" if ticked.wait(30) else "the loop did not run while calls were held")
+            except threading.BrokenBarrierError:
+                outcomes.append("the calls did not overlap")
+        answer_as_standin(request, conn)
+
+    server = loopback(handle)
     calls = 50
 
-    async def main() -> tuple[float, list[float], list[spotlite.models.FullAlbum]]:
-        await aio.album(TOKEN, MAIN_ALBUM)  # warm up: modules, converters, the first connection
-        gaps: list[float] = []
+    async def main() -> list[spotlite.models.FullAlbum]:
         done = asyncio.Event()
 
         async def ticker() -> None:
-            last = time.perf_counter()
             while not done.is_set():
                 await asyncio.sleep(0.005)
-                now = time.perf_counter()
-                gaps.append(now - last)
-                last = now
+                if held.is_set():
+                    ticked.set()
 
         ticking = asyncio.create_task(ticker())
-        await asyncio.sleep(0.02)
-        start = time.perf_counter()
         albums = await asyncio.gather(*(aio.album(TOKEN, MAIN_ALBUM) for _ in range(calls)))
-        elapsed = time.perf_counter() - start
         done.set()
         await ticking
-        return elapsed, gaps, albums
+        return albums
 
-    elapsed, gaps, albums = asyncio.run(main())
-    assert len(server.requests) == calls + 1
+    albums = asyncio.run(main())
+    assert outcomes == ["ticked"] * together
+    assert len(server.requests) == calls
     assert {album.id for album in albums} == {MAIN_ALBUM}
-    sequential = calls * LATENCY  # the least 50 sequential calls take: one round trip each
-    assert elapsed < 0.5 * sequential, f"{calls} calls took {elapsed:.3f} s"
-    # A loop blocked by the calls would not tick for a whole second; this one waits at most for the GIL, which
-    # the worker threads and the server's threads (in this process) pass around every 5 ms.
-    assert len(gaps) >= 10 and max(gaps) < 0.1, f"the loop stalled for {max(gaps) * 1000:.0f} ms"
 
 
 def test_context_variables_reach_the_worker(loopback: Callable[[Handler], Server]) -> None:
@@ -145,12 +157,12 @@ def test_a_cancelled_call_ends_within_the_deadline(loopback: Callable[[Handler],
 
     def stalling(request: Request, conn: socket.socket) -> None:
         start = time.monotonic()
-        stall(conn, 5)
+        stall(conn, 10)
         stalls.append(time.monotonic() - start)
         hung_up.set()
 
     server = loopback(stalling)
-    spotlite.configure(deadline=0.5)  # the loopback fixture restores the settings
+    spotlite.configure(deadline=2)  # the loopback fixture restores the settings
 
     async def main() -> float:
         task = asyncio.create_task(aio.album(TOKEN, MAIN_ALBUM))
@@ -159,19 +171,19 @@ def test_a_cancelled_call_ends_within_the_deadline(loopback: Callable[[Handler],
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
-        assert time.monotonic() - cancelled < 0.1  # the await ends at once; the worker goes on
+        assert time.monotonic() - cancelled < 1.5  # the await ends at once, not at the deadline; the worker goes on
         return cancelled
 
     cancelled = asyncio.run(main())  # waits for the default executor's threads when it ends
-    assert time.monotonic() - cancelled < 1.0
+    assert time.monotonic() - cancelled < 5  # the deadline (2 s), with room; not the 10 s stall
     assert asyncio_workers() == []
-    assert hung_up.wait(1.0) and stalls[0] < 1.0  # the worker hung up at the deadline, not after 5 s
+    assert hung_up.wait(5) and stalls[0] < 5  # the worker hung up at the deadline, not after 10 s
     assert len(server.requests) == 1
 
 
 def test_wait_for_timing_out_leaves_no_worker_past_the_deadline(loopback: Callable[[Handler], Server]) -> None:
-    server = loopback(lambda request, conn: stall(conn, 5))
-    spotlite.configure(deadline=0.5)
+    server = loopback(lambda request, conn: stall(conn, 10))
+    spotlite.configure(deadline=2)
 
     async def main() -> float:
         with pytest.raises(asyncio.TimeoutError):
@@ -179,7 +191,7 @@ def test_wait_for_timing_out_leaves_no_worker_past_the_deadline(loopback: Callab
         return time.monotonic()
 
     timed_out = asyncio.run(main())
-    assert time.monotonic() - timed_out < 1.0
+    assert time.monotonic() - timed_out < 5  # the deadline, not the stall
     assert asyncio_workers() == []
     assert len(server.requests) == 1
 
@@ -187,8 +199,8 @@ def test_wait_for_timing_out_leaves_no_worker_past_the_deadline(loopback: Callab
 def test_a_queued_call_cancelled_is_never_sent(
     loopback: Callable[[Handler], Server], executor: ThreadPoolExecutor
 ) -> None:
-    server = loopback(lambda request, conn: stall(conn, 5))
-    spotlite.configure(deadline=0.5)
+    server = loopback(lambda request, conn: stall(conn, 10))
+    spotlite.configure(deadline=2)
 
     async def main() -> float:
         running = asyncio.create_task(aio.album(TOKEN, MAIN_ALBUM))
@@ -203,8 +215,8 @@ def test_a_queued_call_cancelled_is_never_sent(
     cancelled = asyncio.run(main())
     ending = threading.Thread(target=executor.shutdown, kwargs={"wait": True})
     ending.start()
-    ending.join(timeout=1.5)
-    assert not ending.is_alive() and time.monotonic() - cancelled < 1.0  # the worker ended at the deadline
+    ending.join(timeout=5)
+    assert not ending.is_alive() and time.monotonic() - cancelled < 5  # the worker ended at the deadline
     assert [request.path.split("?")[0] for request in server.requests] == [f"/v1/albums/{MAIN_ALBUM}"]
 
 

@@ -22,6 +22,8 @@ from loopback import Handler, Request, Server, reply
 import spotlite
 from spotlite.__main__ import main
 
+CHANGELOG = Path(__file__).resolve().parent.parent / "CHANGELOG.md"
+
 CLIENT_ID = "dummy-client-id"
 CLIENT_SECRET = "dummy-client-secret"
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,6 +197,14 @@ def test_a_missing_file_as_a_real_program(tmp_path: Path) -> None:
     done = run("token", "--file", str(tmp_path / "none.cfg"))
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.startswith("spotlite: no file") and "Traceback" not in done.stderr
+
+
+def test_version_is_the_package_version() -> None:
+    done = subprocess.run([sys.executable, "-m", "spotlite", "--version"], capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0
+    assert done.stdout == f"spotlite {spotlite.__version__} (spotlite-client)\n"
+    assert spotlite.__version__.count(".") == 2 and f"## {spotlite.__version__}" in CHANGELOG.read_text()
 
 
 LOGIN_PROGRAM = """

@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -98,6 +99,20 @@ def test_each_says_in_one_line_that_it_replays(runs: dict[str, Run], name: str) 
     assert not [line for line in rest if "replaying" in line or "Traceback" in line]
 
 
+@pytest.mark.parametrize("name", [name for name, args in RUNS.items() if "-o" not in args])
+def test_each_leaves_the_folder_it_runs_in_as_it_found_it(runs: dict[str, Run], name: str) -> None:
+    run = run_of(runs, name)
+    assert sorted(path.name for path in run.folder.iterdir()) == ["err.txt", "out.txt"]
+
+
+def test_web_login_says_it_needs_flask(tmp_path: Path) -> None:
+    script = ("import os, sys, runpy; sys.modules['flask'] = None; sys.path.insert(0, os.path.dirname(sys.argv[1])); "
+              "runpy.run_path(sys.argv[1], run_name='__main__')")
+    done = subprocess.run([sys.executable, "-c", script, str(EXAMPLES / "web_login.py")], capture_output=True,
+                          text=True, cwd=tmp_path, timeout=TIME_LIMIT, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "web_login.py needs Flask: pip install flask\n")
+
+
 def test_album_tracks(runs: dict[str, Run]) -> None:
     header, *tracks = run_of(runs, "album_tracks").out.splitlines()
     assert header == ("Sibelius: Finlandia, Karelia Suite & Symphony No. 2 - Jean Sibelius, Lahti Symphony Orchestra "
@@ -121,8 +136,12 @@ def test_playlist_to_csv(runs: dict[str, Run]) -> None:
 
 def test_backup_liked_songs(runs: dict[str, Run]) -> None:
     run = run_of(runs, "backup_liked_songs")
-    assert run.out == "Backed up 57 liked songs to liked_songs.json\n"
-    saved = json.loads((run.folder / "liked_songs.json").read_text(encoding="utf-8"))
+    found = re.fullmatch(r"Backed up 57 liked songs to (.+)\n", run.out)
+    assert found, run.out
+    output = Path(found.group(1))  # no -o: a new temporary folder, not the folder it ran in
+    assert output.name == "liked_songs.json" and output.parent.name.startswith("spotlite-example-")
+    saved = json.loads(output.read_text(encoding="utf-8"))
+    shutil.rmtree(output.parent)
     assert len(saved) == 57  # two pages of 50
     assert len({entry["track"]["id"] for entry in saved}) == 57
     assert all(spotlite.to_dict(spotlite.from_dict(SavedTrack, entry)) == entry for entry in saved)  # reads back

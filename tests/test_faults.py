@@ -126,7 +126,7 @@ def test_a_trickling_body_is_cut_at_the_deadline(call: Call, loopback: Loopback)
     start = time.monotonic()
     with pytest.raises(Timeout, match="deadline"):
         call(spotlite.request, BEARER, "GET", "/me")
-    assert time.monotonic() - start < 1.5
+    assert time.monotonic() - start < 3  # the deadline with room, not the 4 s the body takes
 
 
 def wait_and_send(conn: socket.socket, data: bytes) -> bool:

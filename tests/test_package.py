@@ -26,9 +26,9 @@ def test_import_loads_neither_requests_nor_models_nor_typing() -> None:
 
 
 def test_only_relative_imports_and_requests() -> None:
-    """vcrpy and PyYAML only in spotlite/testing/ (spotlite[testing]), pytest only in its plugin, redis-py only in
-    spotlite/stores/redis.py (spotlite[redis]), aiohttp (with its yarl, and requests' certifi) only in _aiohttp.py
-    (spotlite[aio])."""
+    """vcrpy and PyYAML only in spotlite/testing/ (the testing extra), pytest only in its plugin, redis-py only in
+    spotlite/stores/redis.py (the redis extra), aiohttp (with its yarl, and requests' certifi) only in _aiohttp.py
+    (the aio extra)."""
     stdlib = set(sys.stdlib_module_names) | {"requests"}
     for path in PACKAGE.rglob("*.py"):
         testing = path.parent.name == "testing"

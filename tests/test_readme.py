@@ -1,4 +1,4 @@
-"""The README's reference lists every function, as its docstring describes it.
+"""The README's reference lists every function, as its docstring and its facts (``scope``, ``deprecated``) say.
 
 ``SPOTLITE_WRITE_README=1 python -m pytest tests/test_readme.py`` rewrites it.
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import os
-import re
 from pathlib import Path
 
 import spotlite
@@ -30,14 +29,13 @@ def row(name: str) -> str:
     returns = str(signature.return_annotation).replace("|", "\\|")
     doc = inspect.getdoc(function) or ""
     summary = (doc.splitlines()[0] if doc else "").replace("``", "`")
-    scopes = re.findall(r"^Scopes?: (.+?)(?:\.\s|\.?\n\n|\.?\Z)", doc, re.MULTILINE | re.DOTALL)
-    if "eprecated" in doc:
+    scope_text = ", ".join(f"`{name}`" for name in getattr(function, "scope", ()))
+    if getattr(function, "deprecated", None):
         restriction = "deprecated"
-    elif "development-mode" in doc:
+    elif getattr(function, "limited", None):
         restriction = "limited in development mode"
     else:
         restriction = ""
-    scope_text = " ".join(scopes[0].split()).replace("``", "`") if scopes else ""
     return f"| `{name}({arguments})` | `{returns}` | {summary} | {scope_text} | {restriction} |"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import socket
 import subprocess
 import sys
@@ -52,6 +53,8 @@ print(json.dumps(out))
 
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
+    if shutil.which("redis-server") is None:
+        pytest.skip(scenario.NO_REDIS)
     with scenario.redis_server() as url:
         yield url
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -33,6 +34,8 @@ KINDS = ["memory", "file", "sqlite", "redis"]
 
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
+    if shutil.which("redis-server") is None:
+        pytest.skip(scenario.NO_REDIS)
     with scenario.redis_server() as url:
         yield url
 

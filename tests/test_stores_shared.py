@@ -12,6 +12,7 @@ threads in this one.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -27,7 +28,8 @@ SLEEP = time.sleep
 SLACK = 1.5  # seconds of scheduling on a busy 2-core machine
 
 
-@pytest.mark.parametrize("kind", ["memory", "file", "sqlite", "redis"])
+@pytest.mark.parametrize("kind", ["memory", "file", "sqlite", pytest.param("redis", marks=pytest.mark.skipif(
+    shutil.which("redis-server") is None, reason=scenario.NO_REDIS))])
 def test_shared_token_never_refused(kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                     loopback: Callable[..., Server]) -> None:
     monkeypatch.setattr(time, "sleep", SLEEP)  # the autouse fixture's instant sleep would spin the threads

@@ -1,4 +1,4 @@
-"""orphans.py's tests, replayed offline from cassettes/ (spotlite's pytest plugin: pip install spotlite[testing]).
+"""orphans.py's tests, replayed offline from cassettes/ (spotlite's pytest plugin: pip install 'spotlite-client[testing]').
 
     pytest                                        # replays; nothing leaves the machine
     SPOTLITE_RECORD=1 pytest                      # records what is missing, against Spotify: needs

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import segment
 from ..models.music import FullAlbum, NewReleases, SavedAlbumPaging, SimpleTrackPaging
+from ..scope import user_library_modify, user_library_read
 from ._helpers import DEPRECATED, change_library, contains, get_many, get_page, query
 
 __all__ = [
@@ -23,6 +25,7 @@ __all__ = [
 ]
 
 
+@endpoint()
 def album(token: TokenLike, album_id: str, market: str | None = None) -> FullAlbum:
     """Get an album with its first page of tracks.
 
@@ -37,10 +40,9 @@ def album(token: TokenLike, album_id: str, market: str | None = None) -> FullAlb
     return to_model(FullAlbum, body)
 
 
+@endpoint(deprecated="development-mode apps call ``album`` for each ID.")
 def albums(token: TokenLike, album_ids: Iterable[str], market: str | None = None) -> list[FullAlbum | None]:
     """Get several albums, 20 per request, in the order asked.
-
-    Deprecated by Spotify (development-mode apps: call ``album`` for each).
 
     Args:
         album_ids: IDs, URIs or URLs of the albums, as many as wanted (sent 20 per request).
@@ -52,6 +54,7 @@ def albums(token: TokenLike, album_ids: Iterable[str], market: str | None = None
     return get_many(token, "/albums", "album", album_ids, FullAlbum, 20, market)
 
 
+@endpoint()
 def album_tracks(
     token: TokenLike, album_id: str, market: str | None = None, limit: int = 20, offset: int = 0
 ) -> SimpleTrackPaging:
@@ -70,10 +73,9 @@ def album_tracks(
     return to_model(SimpleTrackPaging, body)
 
 
+@endpoint(user_library_read)
 def saved_albums(token: TokenLike, market: str | None = None, limit: int = 20, offset: int = 0) -> SavedAlbumPaging:
     """Get a page of the albums saved in the user's library (``limit`` 1 to 50).
-
-    Scope: ``user-library-read``.
 
     Args:
         market: ISO 3166-1 country code, or ``"from_token"`` for the user's, to relink items.
@@ -87,11 +89,9 @@ def saved_albums(token: TokenLike, market: str | None = None, limit: int = 20, o
     return to_model(SavedAlbumPaging, body)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps use ``library_add``.")
 def saved_albums_add(token: TokenLike, album_ids: Iterable[str]) -> None:
     """Save albums to the user's library, 20 per request.
-
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    use ``library_add``.
 
     Args:
         album_ids: IDs, URIs or URLs of the albums, as many as wanted (sent 20 per request).
@@ -102,11 +102,9 @@ def saved_albums_add(token: TokenLike, album_ids: Iterable[str]) -> None:
     change_library("saved_albums_add", "PUT", token, "/me/albums", "album", album_ids, 20)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps use ``library_delete``.")
 def saved_albums_delete(token: TokenLike, album_ids: Iterable[str]) -> None:
     """Remove albums from the user's library, 20 per request.
-
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    use ``library_delete``.
 
     Args:
         album_ids: IDs, URIs or URLs of the albums, as many as wanted (sent 20 per request).
@@ -117,11 +115,9 @@ def saved_albums_delete(token: TokenLike, album_ids: Iterable[str]) -> None:
     change_library("saved_albums_delete", "DELETE", token, "/me/albums", "album", album_ids, 20)
 
 
+@endpoint(user_library_read, deprecated="development-mode apps use ``library_contains``.")
 def saved_albums_contains(token: TokenLike, album_ids: Iterable[str]) -> list[bool]:
     """Tell which albums are saved in the user's library, 20 per request.
-
-    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
-    use ``library_contains``.
 
     Args:
         album_ids: IDs, URIs or URLs of the albums, as many as wanted (sent 20 per request).
@@ -132,10 +128,9 @@ def saved_albums_contains(token: TokenLike, album_ids: Iterable[str]) -> list[bo
     return contains(token, "/me/albums/contains", "album", album_ids, 20, "user-library-read")
 
 
+@endpoint(deprecated="development-mode apps get 403.")
 def new_releases(token: TokenLike, limit: int = 20, offset: int = 0) -> NewReleases:
     """Get a page of new album releases featured on Spotify (``limit`` 1 to 50).
-
-    Deprecated by Spotify: development-mode apps get 403.
 
     Args:
         limit: items per page, 1 to 50.

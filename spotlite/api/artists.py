@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
@@ -17,6 +18,7 @@ __all__ = ["artist", "artist_albums", "artist_related_artists", "artist_top_trac
 
 ALBUM_GROUPS = ("album", "single", "appears_on", "compilation")
 
+@endpoint()
 def artist(token: TokenLike, artist_id: str) -> FullArtist:
     """Get an artist.
 
@@ -29,10 +31,9 @@ def artist(token: TokenLike, artist_id: str) -> FullArtist:
     return to_model(FullArtist, send("GET", f"/artists/{segment(artist_id, 'artist')}", token=token))
 
 
+@endpoint(deprecated="development-mode apps call ``artist`` for each ID.")
 def artists(token: TokenLike, artist_ids: Iterable[str]) -> list[FullArtist | None]:
     """Get several artists, 50 per request, in the order asked.
-
-    Deprecated by Spotify (development-mode apps: call ``artist`` for each).
 
     Args:
         artist_ids: IDs, URIs or URLs of the artists, as many as wanted (sent 50 per request).
@@ -43,6 +44,7 @@ def artists(token: TokenLike, artist_ids: Iterable[str]) -> list[FullArtist | No
     return get_many(token, "/artists", "artist", artist_ids, FullArtist, 50)
 
 
+@endpoint(limited="at most 10 albums per page since 2026 (extended quota: 50).")
 def artist_albums(
     token: TokenLike,
     artist_id: str,
@@ -76,10 +78,9 @@ def artist_albums(
     return to_model(SimpleAlbumPaging, body)
 
 
+@endpoint(deprecated="development-mode apps get 403.")
 def artist_top_tracks(token: TokenLike, artist_id: str, market: str) -> list[FullTrack]:
     """Get an artist's top tracks in a market (``"from_token"`` for the user's).
-
-    Deprecated by Spotify: development-mode apps get 403.
 
     Args:
         artist_id: ID, URI or URL of the artist.
@@ -94,10 +95,9 @@ def artist_top_tracks(token: TokenLike, artist_id: str, market: str) -> list[Ful
     return [to_model(FullTrack, item) for item in unwrap(body, "tracks")]
 
 
+@endpoint(deprecated="since November 2024 new and development-mode apps get 403/404.")
 def artist_related_artists(token: TokenLike, artist_id: str) -> list[FullArtist]:
     """Get artists similar to an artist.
-
-    Deprecated by Spotify in November 2024: new and development-mode apps get 403/404.
 
     Args:
         artist_id: ID, URI or URL of the artist.

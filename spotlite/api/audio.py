@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
@@ -17,10 +18,9 @@ from ._helpers import DEPRECATED, get_many
 __all__ = ["track_audio_analysis", "track_audio_features", "tracks_audio_features"]
 
 
+@endpoint(deprecated="since November 2024 new and development-mode apps get 403.")
 def track_audio_features(token: TokenLike, track_id: str) -> AudioFeatures:
     """Get a track's audio features (danceability, energy, tempo, key...).
-
-    Deprecated by Spotify in November 2024: new and development-mode apps get 403.
 
     Args:
         track_id: ID, URI or URL of the track.
@@ -32,10 +32,9 @@ def track_audio_features(token: TokenLike, track_id: str) -> AudioFeatures:
     return to_model(AudioFeatures, body)
 
 
+@endpoint(deprecated="since November 2024 new and development-mode apps get 403.")
 def tracks_audio_features(token: TokenLike, track_ids: Iterable[str]) -> list[AudioFeatures | None]:
     """Get the audio features of several tracks, 100 per request, in the order asked.
-
-    Deprecated by Spotify in November 2024: new and development-mode apps get 403.
 
     Args:
         track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 100 per request).
@@ -46,10 +45,9 @@ def tracks_audio_features(token: TokenLike, track_ids: Iterable[str]) -> list[Au
     return get_many(token, "/audio-features", "track", track_ids, AudioFeatures, 100)
 
 
+@endpoint(deprecated="since November 2024 new and development-mode apps get 403.")
 def track_audio_analysis(token: TokenLike, track_id: str) -> AudioAnalysis:
     """Get a track's audio analysis: bars, beats, tatums, sections and segments.
-
-    Deprecated by Spotify in November 2024: new and development-mode apps get 403.
 
     Args:
         track_id: ID, URI or URL of the track.

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import segment
 from ..models.audiobook import FullAudiobook, SimpleAudiobookPaging, SimpleChapterPaging
+from ..scope import user_library_modify, user_library_read
 from ._helpers import change_library, contains, get_many, get_page, query
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
 ]
 
 
+@endpoint()
 def audiobook(token: TokenLike, audiobook_id: str, market: str | None = None) -> FullAudiobook:
     """Get an audiobook with its first page of chapters.
 
@@ -40,12 +43,11 @@ def audiobook(token: TokenLike, audiobook_id: str, market: str | None = None) ->
     return to_model(FullAudiobook, body)
 
 
+@endpoint(deprecated="development-mode apps call ``audiobook`` for each ID.")
 def audiobooks(
     token: TokenLike, audiobook_ids: Iterable[str], market: str | None = None
 ) -> list[FullAudiobook | None]:
     """Get several audiobooks, 50 per request, in the order asked.
-
-    Deprecated by Spotify (development-mode apps: call ``audiobook`` for each).
 
     Args:
         audiobook_ids: IDs, URIs or URLs of the audiobooks, as many as wanted (sent 50 per request).
@@ -58,6 +60,7 @@ def audiobooks(
     return get_many(token, "/audiobooks", "audiobook", audiobook_ids, FullAudiobook, 50, market)
 
 
+@endpoint()
 def audiobook_chapters(
     token: TokenLike, audiobook_id: str, market: str | None = None, limit: int = 20, offset: int = 0
 ) -> SimpleChapterPaging:
@@ -77,10 +80,9 @@ def audiobook_chapters(
     return to_model(SimpleChapterPaging, get_page(token, path, limit, offset, market=market))
 
 
+@endpoint(user_library_read)
 def saved_audiobooks(token: TokenLike, limit: int = 20, offset: int = 0) -> SimpleAudiobookPaging:
     """Get a page of the audiobooks saved in the user's library (``limit`` 1 to 50).
-
-    Scope: ``user-library-read``.
 
     Args:
         limit: items per page, 1 to 50.
@@ -94,11 +96,9 @@ def saved_audiobooks(token: TokenLike, limit: int = 20, offset: int = 0) -> Simp
     return to_model(SimpleAudiobookPaging, body)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps get 403 and use ``library_add``.")
 def saved_audiobooks_add(token: TokenLike, audiobook_ids: Iterable[str]) -> None:
     """Save audiobooks to the user's library, 50 per request.
-
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    get 403 and use ``library_add``.
 
     Args:
         audiobook_ids: IDs, URIs or URLs of the audiobooks, as many as wanted (sent 50 per request).
@@ -109,11 +109,9 @@ def saved_audiobooks_add(token: TokenLike, audiobook_ids: Iterable[str]) -> None
     change_library("saved_audiobooks_add", "PUT", token, "/me/audiobooks", "audiobook", audiobook_ids, 50)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps get 403 and use ``library_delete``.")
 def saved_audiobooks_delete(token: TokenLike, audiobook_ids: Iterable[str]) -> None:
     """Remove audiobooks from the user's library, 50 per request.
-
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    get 403 and use ``library_delete``.
 
     Args:
         audiobook_ids: IDs, URIs or URLs of the audiobooks, as many as wanted (sent 50 per request).
@@ -124,11 +122,9 @@ def saved_audiobooks_delete(token: TokenLike, audiobook_ids: Iterable[str]) -> N
     change_library("saved_audiobooks_delete", "DELETE", token, "/me/audiobooks", "audiobook", audiobook_ids, 50)
 
 
+@endpoint(user_library_read, deprecated="development-mode apps get 403 and use ``library_contains``.")
 def saved_audiobooks_contains(token: TokenLike, audiobook_ids: Iterable[str]) -> list[bool]:
     """Tell which audiobooks are saved in the user's library, 50 per request.
-
-    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
-    get 403 and use ``library_contains``.
 
     Args:
         audiobook_ids: IDs, URIs or URLs of the audiobooks, as many as wanted (sent 50 per request).

@@ -7,6 +7,7 @@ categories themselves for development-mode apps since 2026.
 
 from __future__ import annotations
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
@@ -20,10 +21,9 @@ _NOTES = {403: DEPRECATED}
 _REMOVED_NOTES = {403: DEPRECATED, 404: DEPRECATED}  # November 2024: new apps get 404 from these
 
 
+@endpoint(deprecated="development-mode apps get 403 since 2026.")
 def categories(token: TokenLike, locale: str | None = None, limit: int = 20, offset: int = 0) -> Categories:
     """Get a page of browse categories (``limit`` 1 to 50).
-
-    Deprecated by Spotify: development-mode apps get 403 since 2026.
 
     Args:
         locale: language and country of the names, e.g. ``"sv_SE"``.
@@ -37,10 +37,9 @@ def categories(token: TokenLike, locale: str | None = None, limit: int = 20, off
     return to_model(Categories, get_page(token, "/browse/categories", limit, offset, notes=_NOTES, locale=locale))
 
 
+@endpoint(deprecated="development-mode apps get 403 since 2026.")
 def category(token: TokenLike, category_id: str, locale: str | None = None) -> Category:
     """Get a browse category.
-
-    Deprecated by Spotify: development-mode apps get 403 since 2026.
 
     Args:
         category_id: the category's ID, e.g. ``"party"``.
@@ -54,13 +53,13 @@ def category(token: TokenLike, category_id: str, locale: str | None = None) -> C
     return to_model(Category, send("GET", path, token=token, params=query(locale=locale), notes=_NOTES))
 
 
+@endpoint(deprecated="since November 2024 new and development-mode apps get 403 or 404.")
 def featured_playlists(
     token: TokenLike, locale: str | None = None, limit: int = 20, offset: int = 0
 ) -> FeaturedPlaylists:
     """Get a page of the playlists Spotify features (``limit`` 1 to 50).
 
-    Deprecated by Spotify in November 2024: new and development-mode apps get
-    403 or 404. Spotify's ``country`` and ``timestamp`` parameters are gone.
+    Spotify's ``country`` and ``timestamp`` parameters are gone.
 
     Args:
         locale: language and country of the message, e.g. ``"sv_SE"``.
@@ -76,11 +75,11 @@ def featured_playlists(
     return to_model(FeaturedPlaylists, body)
 
 
+@endpoint(deprecated="since November 2024 new and development-mode apps get 403 or 404.")
 def category_playlists(token: TokenLike, category_id: str, limit: int = 20, offset: int = 0) -> CategoryPlaylists:
     """Get a page of a browse category's playlists (``limit`` 1 to 50).
 
-    Deprecated by Spotify in November 2024: new and development-mode apps get
-    403 or 404. Spotify's ``country`` parameter is gone.
+    Spotify's ``country`` parameter is gone.
 
     Args:
         category_id: the category's ID, e.g. ``"party"``.

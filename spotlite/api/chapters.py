@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
@@ -14,6 +15,7 @@ from ._helpers import get_many, query
 __all__ = ["chapter", "chapters"]
 
 
+@endpoint()
 def chapter(token: TokenLike, chapter_id: str, market: str | None = None) -> FullChapter:
     """Get a chapter with its audiobook.
 
@@ -30,10 +32,9 @@ def chapter(token: TokenLike, chapter_id: str, market: str | None = None) -> Ful
     return to_model(FullChapter, body)
 
 
+@endpoint(deprecated="development-mode apps call ``chapter`` for each ID.")
 def chapters(token: TokenLike, chapter_ids: Iterable[str], market: str | None = None) -> list[FullChapter | None]:
     """Get several chapters, 50 per request, in the order asked.
-
-    Deprecated by Spotify (development-mode apps: call ``chapter`` for each).
 
     Args:
         chapter_ids: IDs, URIs or URLs of the chapters, as many as wanted (sent 50 per request).

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import segment
 from ..models.podcast import FullEpisode, SavedEpisodePaging
+from ..scope import user_library_modify, user_library_read, user_read_playback_position
 from ._helpers import change_library, contains, get_many, get_page, query
 
 __all__ = [
@@ -23,10 +25,11 @@ __all__ = [
 _POSITION = ("user-read-playback-position",)
 
 
+@endpoint(user_read_playback_position)
 def episode(token: TokenLike, episode_id: str, market: str | None = None) -> FullEpisode:
     """Get an episode with its show.
 
-    Scope: ``user-read-playback-position`` for ``resume_point``.
+    ``resume_point`` needs ``user-read-playback-position``.
 
     Args:
         episode_id: ID, URI or URL of the episode.
@@ -41,11 +44,11 @@ def episode(token: TokenLike, episode_id: str, market: str | None = None) -> Ful
     return to_model(FullEpisode, body)
 
 
+@endpoint(user_read_playback_position, deprecated="development-mode apps call ``episode`` for each ID.")
 def episodes(token: TokenLike, episode_ids: Iterable[str], market: str | None = None) -> list[FullEpisode | None]:
     """Get several episodes, 50 per request, in the order asked.
 
-    Scope: ``user-read-playback-position`` for ``resume_point``. Deprecated by
-    Spotify (development-mode apps: call ``episode`` for each).
+    ``resume_point`` needs ``user-read-playback-position``.
 
     Args:
         episode_ids: IDs, URIs or URLs of the episodes, as many as wanted (sent 50 per request).
@@ -58,13 +61,13 @@ def episodes(token: TokenLike, episode_ids: Iterable[str], market: str | None = 
     return get_many(token, "/episodes", "episode", episode_ids, FullEpisode, 50, market, _POSITION)
 
 
+@endpoint(user_library_read, user_read_playback_position)
 def saved_episodes(
     token: TokenLike, market: str | None = None, limit: int = 20, offset: int = 0
 ) -> SavedEpisodePaging:
     """Get a page of the episodes saved in the user's library (``limit`` 1 to 50).
 
-    Scopes: ``user-library-read``, and ``user-read-playback-position`` for
-    ``resume_point``. An episode Spotify no longer has comes back with every
+    ``resume_point`` needs ``user-read-playback-position``. An episode Spotify no longer has comes back with every
     field None (``id`` included).
 
     Args:
@@ -80,11 +83,9 @@ def saved_episodes(
     return to_model(SavedEpisodePaging, body)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps get 403 and use ``library_add``.")
 def saved_episodes_add(token: TokenLike, episode_ids: Iterable[str]) -> None:
     """Save episodes to the user's library, 50 per request.
-
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    get 403 and use ``library_add``.
 
     Args:
         episode_ids: IDs, URIs or URLs of the episodes, as many as wanted (sent 50 per request).
@@ -95,11 +96,9 @@ def saved_episodes_add(token: TokenLike, episode_ids: Iterable[str]) -> None:
     change_library("saved_episodes_add", "PUT", token, "/me/episodes", "episode", episode_ids, 50)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps get 403 and use ``library_delete``.")
 def saved_episodes_delete(token: TokenLike, episode_ids: Iterable[str]) -> None:
     """Remove episodes from the user's library, 50 per request.
-
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    get 403 and use ``library_delete``.
 
     Args:
         episode_ids: IDs, URIs or URLs of the episodes, as many as wanted (sent 50 per request).
@@ -110,11 +109,9 @@ def saved_episodes_delete(token: TokenLike, episode_ids: Iterable[str]) -> None:
     change_library("saved_episodes_delete", "DELETE", token, "/me/episodes", "episode", episode_ids, 50)
 
 
+@endpoint(user_library_read, deprecated="development-mode apps get 403 and use ``library_contains``.")
 def saved_episodes_contains(token: TokenLike, episode_ids: Iterable[str]) -> list[bool]:
     """Tell which episodes are saved in the user's library, 50 per request.
-
-    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
-    get 403 and use ``library_contains``.
 
     Args:
         episode_ids: IDs, URIs or URLs of the episodes, as many as wanted (sent 50 per request).

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import to_id
 from ..models.artist import FollowedArtists
+from ..scope import user_follow_modify, user_follow_read
 from ._helpers import change_library, check_limit, contains, query
 
 __all__ = [
@@ -28,10 +30,9 @@ __all__ = [
 ]
 
 
+@endpoint(user_follow_read)
 def followed_artists(token: TokenLike, limit: int = 20, after: str | None = None) -> FollowedArtists:
     """Get a cursor page of the artists the user follows (``limit`` 1 to 50).
-
-    Scope: ``user-follow-read``.
 
     Args:
         limit: items per page, 1 to 50.
@@ -47,11 +48,9 @@ def followed_artists(token: TokenLike, limit: int = 20, after: str | None = None
     return to_model(FollowedArtists, body)
 
 
+@endpoint(user_follow_modify, deprecated="development-mode apps use ``library_add`` with artist URIs.")
 def artists_follow(token: TokenLike, artist_ids: Iterable[str]) -> None:
     """Follow artists, 50 per request.
-
-    Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
-    use ``library_add`` with artist URIs.
 
     Args:
         artist_ids: IDs, URIs or URLs of the artists, as many as wanted (sent 50 per request).
@@ -63,11 +62,9 @@ def artists_follow(token: TokenLike, artist_ids: Iterable[str]) -> None:
                    type="artist")
 
 
+@endpoint(user_follow_modify, deprecated="development-mode apps use ``library_delete`` with artist URIs.")
 def artists_unfollow(token: TokenLike, artist_ids: Iterable[str]) -> None:
     """Unfollow artists, 50 per request.
-
-    Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
-    use ``library_delete`` with artist URIs.
 
     Args:
         artist_ids: IDs, URIs or URLs of the artists, as many as wanted (sent 50 per request).
@@ -79,11 +76,9 @@ def artists_unfollow(token: TokenLike, artist_ids: Iterable[str]) -> None:
                    "user-follow-modify", type="artist")
 
 
+@endpoint(user_follow_read, deprecated="development-mode apps use ``library_contains`` with artist URIs.")
 def artists_is_following(token: TokenLike, artist_ids: Iterable[str]) -> list[bool]:
     """Tell which artists the user follows, 50 per request.
-
-    Scope: ``user-follow-read``. Deprecated by Spotify: development-mode apps
-    use ``library_contains`` with artist URIs.
 
     Args:
         artist_ids: IDs, URIs or URLs of the artists, as many as wanted (sent 50 per request).
@@ -94,11 +89,9 @@ def artists_is_following(token: TokenLike, artist_ids: Iterable[str]) -> list[bo
     return contains(token, "/me/following/contains", "artist", artist_ids, 50, "user-follow-read", type="artist")
 
 
+@endpoint(user_follow_modify, deprecated="development-mode apps use ``library_add`` with user URIs.")
 def users_follow(token: TokenLike, user_ids: Iterable[str]) -> None:
     """Follow users, 50 per request.
-
-    Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
-    use ``library_add`` with user URIs.
 
     Args:
         user_ids: IDs, URIs or URLs of the users, as many as wanted (sent 50 per request).
@@ -110,11 +103,9 @@ def users_follow(token: TokenLike, user_ids: Iterable[str]) -> None:
                    type="user")
 
 
+@endpoint(user_follow_modify, deprecated="development-mode apps use ``library_delete`` with user URIs.")
 def users_unfollow(token: TokenLike, user_ids: Iterable[str]) -> None:
     """Unfollow users, 50 per request.
-
-    Scope: ``user-follow-modify``. Deprecated by Spotify: development-mode apps
-    use ``library_delete`` with user URIs.
 
     Args:
         user_ids: IDs, URIs or URLs of the users, as many as wanted (sent 50 per request).
@@ -126,11 +117,9 @@ def users_unfollow(token: TokenLike, user_ids: Iterable[str]) -> None:
                    type="user")
 
 
+@endpoint(user_follow_read, deprecated="development-mode apps use ``library_contains`` with user URIs.")
 def users_is_following(token: TokenLike, user_ids: Iterable[str]) -> list[bool]:
     """Tell which users the user follows, 50 per request.
-
-    Scope: ``user-follow-read``. Deprecated by Spotify: development-mode apps
-    use ``library_contains`` with user URIs.
 
     Args:
         user_ids: IDs, URIs or URLs of the users, as many as wanted (sent 50 per request).

@@ -16,10 +16,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .._endpoint import endpoint
 from .._http import send
 from .._token import TokenLike
 from ..errors import InvalidInput, quoted
 from ..ids import parse, to_uri
+from ..scope import (
+    playlist_modify_public,
+    playlist_read_private,
+    user_follow_modify,
+    user_follow_read,
+    user_library_modify,
+    user_library_read,
+)
 from ._helpers import check_list, chunks, list_of, query, write_chunks
 
 __all__ = ["library_add", "library_contains", "library_delete"]
@@ -30,11 +39,12 @@ _READ = ("user-library-read", "user-follow-read", "playlist-read-private")
 _SIZE = 40
 
 
+@endpoint(user_library_modify, user_follow_modify, playlist_modify_public)
 def library_add(token: TokenLike, uris: Iterable[str], *, kind: str | None = None) -> None:
     """Save items to the user's library, 40 per request.
 
-    Scopes: ``user-library-modify`` for tracks, albums, episodes, shows and
-    audiobooks; ``user-follow-modify`` for artists and users;
+    Which scope depends on the kind: ``user-library-modify`` for tracks, albums,
+    episodes, shows and audiobooks; ``user-follow-modify`` for artists and users;
     ``playlist-modify-public`` for playlists.
 
     Spotify documents tracks, albums, episodes, shows, audiobooks, users and
@@ -54,11 +64,12 @@ def library_add(token: TokenLike, uris: Iterable[str], *, kind: str | None = Non
     _change("library_add", "PUT", token, uris, kind)
 
 
+@endpoint(user_library_modify, user_follow_modify, playlist_modify_public)
 def library_delete(token: TokenLike, uris: Iterable[str], *, kind: str | None = None) -> None:
     """Remove items from the user's library, 40 per request.
 
-    Scopes: ``user-library-modify`` for tracks, albums, episodes, shows and
-    audiobooks; ``user-follow-modify`` for artists and users;
+    Which scope depends on the kind: ``user-library-modify`` for tracks, albums,
+    episodes, shows and audiobooks; ``user-follow-modify`` for artists and users;
     ``playlist-modify-public`` for playlists.
 
     Kinds and arguments as for ``library_add`` (artist URIs: use
@@ -74,11 +85,12 @@ def library_delete(token: TokenLike, uris: Iterable[str], *, kind: str | None = 
     _change("library_delete", "DELETE", token, uris, kind)
 
 
+@endpoint(user_library_read, user_follow_read, playlist_read_private)
 def library_contains(token: TokenLike, uris: Iterable[str], *, kind: str | None = None) -> list[bool]:
     """Tell which items are saved in the user's library, 40 per request.
 
-    Scopes: ``user-library-read`` for tracks, albums, episodes, shows and
-    audiobooks; ``user-follow-read`` for artists and users;
+    Which scope depends on the kind: ``user-library-read`` for tracks, albums,
+    episodes, shows and audiobooks; ``user-follow-read`` for artists and users;
     ``playlist-read-private`` for playlists. Spotify documents every kind
     here, artists included.
 

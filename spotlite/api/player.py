@@ -11,12 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..errors import InvalidInput, quoted
 from ..ids import parse, to_ids, to_uri
 from ..models.player import CurrentlyPlaying, CurrentlyPlayingContext, Device, PlayHistoryPaging, Queue
+from ..scope import (
+    user_modify_playback_state,
+    user_read_currently_playing,
+    user_read_playback_state,
+    user_read_recently_played,
+)
 from ._helpers import check_bool, check_int, check_limit, check_offset, query, unwrap
 
 __all__ = [
@@ -50,10 +57,9 @@ _REPEAT_STATES = ("track", "context", "off")
 _CONTEXT_KINDS = ("album", "artist", "playlist", "show")
 
 
+@endpoint(user_read_playback_state)
 def playback(token: TokenLike, market: str | None = None, tracks_only: bool = False) -> CurrentlyPlayingContext | None:
     """Get the playback state: the device, what plays, repeat and shuffle.
-
-    Scope: ``user-read-playback-state``.
 
     Args:
         market: country code or ``"from_token"`` to relink tracks.
@@ -67,12 +73,11 @@ def playback(token: TokenLike, market: str | None = None, tracks_only: bool = Fa
     return None if body is None else to_model(CurrentlyPlayingContext, body)
 
 
+@endpoint(user_read_currently_playing)
 def playback_currently_playing(
     token: TokenLike, market: str | None = None, tracks_only: bool = False
 ) -> CurrentlyPlaying | None:
     """Get what the user is playing (as ``playback``, without device, repeat and shuffle).
-
-    Scope: ``user-read-currently-playing``.
 
     Args:
         market: country code or ``"from_token"`` to relink tracks.
@@ -88,10 +93,9 @@ def playback_currently_playing(
     return None if body is None else to_model(CurrentlyPlaying, body)
 
 
+@endpoint(user_read_playback_state)
 def playback_devices(token: TokenLike) -> list[Device]:
     """Get the user's devices that can play now.
-
-    Scope: ``user-read-playback-state``.
 
     Returns:
         The devices (an empty list when no Spotify app is running); a device's
@@ -101,10 +105,11 @@ def playback_devices(token: TokenLike) -> list[Device]:
     return [to_model(Device, device) for device in unwrap(body, "devices")]
 
 
+@endpoint(user_modify_playback_state)
 def playback_transfer(token: TokenLike, device_id: str, force_play: bool = False) -> None:
     """Move playback to another device.
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         device_id: the ``id`` of a device from ``playback_devices``.
@@ -115,6 +120,7 @@ def playback_transfer(token: TokenLike, device_id: str, force_play: bool = False
     _command(token, "PUT", "", body={"device_ids": [_device(device_id)], "play": force_play})
 
 
+@endpoint(user_modify_playback_state)
 def playback_start_tracks(
     token: TokenLike,
     track_ids: Iterable[str],
@@ -124,7 +130,7 @@ def playback_start_tracks(
 ) -> None:
     """Play a list of tracks, replacing what played.
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         track_ids: IDs, URIs or URLs of the tracks.
@@ -138,6 +144,7 @@ def playback_start_tracks(
     _command(token, "PUT", "/play", device_id, body=body)
 
 
+@endpoint(user_modify_playback_state)
 def playback_start_context(
     token: TokenLike,
     context_uri: str,
@@ -147,7 +154,7 @@ def playback_start_context(
 ) -> None:
     """Play an album, an artist, a playlist or a show.
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         context_uri: URI or URL of the album, artist, playlist or show.
@@ -164,10 +171,11 @@ def playback_start_context(
     _command(token, "PUT", "/play", device_id, body=body)
 
 
+@endpoint(user_modify_playback_state)
 def playback_resume(token: TokenLike, device_id: str | None = None) -> None:
     """Resume playback where it was paused.
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
@@ -175,10 +183,11 @@ def playback_resume(token: TokenLike, device_id: str | None = None) -> None:
     _command(token, "PUT", "/play", device_id)
 
 
+@endpoint(user_modify_playback_state)
 def playback_pause(token: TokenLike, device_id: str | None = None) -> None:
     """Pause playback.
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
@@ -186,10 +195,11 @@ def playback_pause(token: TokenLike, device_id: str | None = None) -> None:
     _command(token, "PUT", "/pause", device_id)
 
 
+@endpoint(user_modify_playback_state)
 def playback_next(token: TokenLike, device_id: str | None = None) -> None:
     """Skip to the next item in the queue (sent once: a POST is never retried).
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
@@ -197,10 +207,11 @@ def playback_next(token: TokenLike, device_id: str | None = None) -> None:
     _command(token, "POST", "/next", device_id)
 
 
+@endpoint(user_modify_playback_state)
 def playback_previous(token: TokenLike, device_id: str | None = None) -> None:
     """Skip to the previous item (sent once: a POST is never retried).
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         device_id: the device to act on (an ``id`` from ``playback_devices``); None for the active one.
@@ -208,10 +219,11 @@ def playback_previous(token: TokenLike, device_id: str | None = None) -> None:
     _command(token, "POST", "/previous", device_id)
 
 
+@endpoint(user_modify_playback_state)
 def playback_seek(token: TokenLike, position_ms: int, device_id: str | None = None) -> None:
     """Go to a position in what plays; beyond its end, the next item starts.
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         position_ms: milliseconds from the start, 0 or more.
@@ -221,10 +233,11 @@ def playback_seek(token: TokenLike, position_ms: int, device_id: str | None = No
     _command(token, "PUT", "/seek", device_id, position_ms=position_ms)
 
 
+@endpoint(user_modify_playback_state)
 def playback_repeat(token: TokenLike, state: str, device_id: str | None = None) -> None:
     """Set the repeat mode.
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         state: ``"track"`` (repeat this item), ``"context"`` (repeat the album,
@@ -236,10 +249,11 @@ def playback_repeat(token: TokenLike, state: str, device_id: str | None = None) 
     _command(token, "PUT", "/repeat", device_id, state=state)
 
 
+@endpoint(user_modify_playback_state)
 def playback_volume(token: TokenLike, volume_percent: int, device_id: str | None = None) -> None:
     """Set the volume, 0 to 100 (devices whose ``supports_volume`` is False refuse).
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         volume_percent: the volume, 0 to 100.
@@ -250,10 +264,11 @@ def playback_volume(token: TokenLike, volume_percent: int, device_id: str | None
     _command(token, "PUT", "/volume", device_id, volume_percent=volume_percent)
 
 
+@endpoint(user_modify_playback_state)
 def playback_shuffle(token: TokenLike, state: bool, device_id: str | None = None) -> None:
     """Switch shuffle on (True) or off (False).
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         state: True to shuffle, False to play in order.
@@ -263,12 +278,13 @@ def playback_shuffle(token: TokenLike, state: bool, device_id: str | None = None
     _command(token, "PUT", "/shuffle", device_id, state=state)
 
 
+@endpoint(user_read_recently_played)
 def playback_recently_played(
     token: TokenLike, limit: int = 20, after: int | None = None, before: int | None = None
 ) -> PlayHistoryPaging:
     """Get a page of the tracks the user played recently, newest first (``limit`` 1 to 50).
 
-    Scope: ``user-read-recently-played``. Episodes are not listed.
+    Episodes are not listed.
 
     Args:
         limit: items per page, 1 to 50.
@@ -289,10 +305,9 @@ def playback_recently_played(
     return to_model(PlayHistoryPaging, body)
 
 
+@endpoint(user_read_currently_playing, user_read_playback_state)
 def playback_queue(token: TokenLike) -> Queue:
     """Get the user's queue: what plays now and what comes next.
-
-    Scope: ``user-read-currently-playing`` and ``user-read-playback-state``.
 
     Returns:
         What plays now (``currently_playing``) and the items after it (``queue``).
@@ -302,10 +317,11 @@ def playback_queue(token: TokenLike) -> Queue:
     return to_model(Queue, body)
 
 
+@endpoint(user_modify_playback_state)
 def playback_queue_add(token: TokenLike, uri: str, device_id: str | None = None) -> None:
     """Add a track or an episode to the end of the queue (sent once: a POST is never retried).
 
-    Scope: ``user-modify-playback-state``; needs Premium.
+    Needs Premium.
 
     Args:
         uri: URI or URL of the track or episode (an ID alone does not say which).

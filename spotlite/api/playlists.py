@@ -17,6 +17,7 @@ import binascii
 from collections.abc import Iterable, Sequence
 from typing import Any, overload
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import plain, to_model
 from .._token import TokenLike
@@ -24,6 +25,13 @@ from ..errors import InvalidInput, MappingError, quoted
 from ..ids import parse, segment, to_uri
 from ..models.common import Image
 from ..models.playlist import FullPlaylist, PlaylistTrackPaging, SimplePlaylistPaging
+from ..scope import (
+    playlist_modify_private,
+    playlist_modify_public,
+    playlist_read_collaborative,
+    playlist_read_private,
+    ugc_image_upload,
+)
 from ._helpers import (
     DEPRECATED,
     check_bool,
@@ -82,6 +90,7 @@ def playlist(
     market: str | None = None,
     as_tracks: bool | Iterable[str] = False,
 ) -> dict[str, Any]: ...
+@endpoint()
 def playlist(
     token: TokenLike,
     playlist_id: str,
@@ -132,6 +141,7 @@ def playlist_items(
     limit: int = 20,
     offset: int = 0,
 ) -> dict[str, Any]: ...
+@endpoint(playlist_read_private)
 def playlist_items(
     token: TokenLike,
     playlist_id: str,
@@ -143,8 +153,8 @@ def playlist_items(
 ) -> PlaylistTrackPaging | dict[str, Any]:
     """Get a page of a playlist's entries (``limit`` 1 to 50).
 
-    Scope: ``playlist-read-private``. Since 2026 only for playlists the user
-    owns or collaborates on (Spotify answers 403 for others).
+    Since 2026 only for playlists the user owns or collaborates on (Spotify
+    answers 403 for others).
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -165,11 +175,11 @@ def playlist_items(
     return _object(body) if fields is not None else to_model(PlaylistTrackPaging, body)
 
 
+@endpoint(playlist_read_private, playlist_read_collaborative)
 def followed_playlists(token: TokenLike, limit: int = 20, offset: int = 0) -> SimplePlaylistPaging:
     """Get a page of the playlists the user owns or follows (``limit`` 1 to 50).
 
-    Scope: ``playlist-read-private`` (``playlist-read-collaborative`` for
-    collaborative ones).
+    ``playlist-read-collaborative`` is needed for collaborative ones.
 
     Args:
         limit: items per page, 1 to 50.
@@ -182,12 +192,11 @@ def followed_playlists(token: TokenLike, limit: int = 20, offset: int = 0) -> Si
     return to_model(SimplePlaylistPaging, body)
 
 
+@endpoint(playlist_read_private, playlist_read_collaborative, deprecated="development-mode apps get 403.")
 def playlists(token: TokenLike, user_id: str, limit: int = 20, offset: int = 0) -> SimplePlaylistPaging:
     """Get a page of the public playlists a user owns or follows (``limit`` 1 to 50).
 
-    Scopes: ``playlist-read-private``, ``playlist-read-collaborative`` (for the
-    user's own private and collaborative ones). Deprecated by Spotify:
-    development-mode apps get 403.
+    The scopes are needed for the user's own private and collaborative playlists.
 
     Args:
         user_id: the user's ID, URI or URL.
@@ -202,13 +211,14 @@ def playlists(token: TokenLike, user_id: str, limit: int = 20, offset: int = 0) 
     return to_model(SimplePlaylistPaging, body)
 
 
+@endpoint(MODIFY)
 def playlist_create(
     token: TokenLike, name: str, public: bool = True, description: str = "", collaborative: bool = False
 ) -> FullPlaylist:
     """Create a playlist for the user (the 2026 endpoint).
 
-    Scope: ``playlist-modify-public``, or ``playlist-modify-private`` for a
-    private one. A collaborative playlist must not be public.
+    ``playlist-modify-private`` is needed for a private one. A collaborative
+    playlist must not be public.
 
     Tekore's ``playlist_create(user_id, name, public, description)`` is
     ``playlist_create_for_user`` here; called in Tekore's order this function
@@ -236,13 +246,13 @@ def playlist_create(
     return to_model(FullPlaylist, send("POST", "/me/playlists", token=token, json=payload, scopes=MODIFY))
 
 
+@endpoint(MODIFY, deprecated="development-mode apps use ``playlist_create``.")
 def playlist_create_for_user(
     token: TokenLike, user_id: str, name: str, public: bool = True, description: str = ""
 ) -> FullPlaylist:
     """Create a playlist for a user, who must be the current user (Tekore's ``playlist_create``).
 
-    Scope: ``playlist-modify-public``, or ``playlist-modify-private`` for a
-    private one. Deprecated by Spotify: development-mode apps use ``playlist_create``.
+    ``playlist-modify-private`` is needed for a private one.
 
     Args:
         user_id: the current user's ID, URI or URL.
@@ -260,6 +270,7 @@ def playlist_create_for_user(
     return to_model(FullPlaylist, body)
 
 
+@endpoint(MODIFY)
 def playlist_change_details(
     token: TokenLike,
     playlist_id: str,
@@ -270,8 +281,7 @@ def playlist_change_details(
 ) -> None:
     """Change a playlist's name, public status, collaborative status or description.
 
-    Scopes: ``playlist-modify-public``, ``playlist-modify-private``. Only what
-    is given is sent; a collaborative playlist must not be public.
+    Only what is given is sent; a collaborative playlist must not be public.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -287,10 +297,9 @@ def playlist_change_details(
     send("PUT", f"/playlists/{segment(playlist_id, 'playlist')}", token=token, json=payload, scopes=MODIFY)
 
 
+@endpoint(MODIFY)
 def playlist_add(token: TokenLike, playlist_id: str, uris: Iterable[str], position: int | None = None) -> str:
     """Add tracks and episodes to a playlist, 100 per request, in the order given.
-
-    Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -318,12 +327,12 @@ def playlist_add(token: TokenLike, playlist_id: str, uris: Iterable[str], positi
     return write_chunks("playlist_add", items, CHUNK, add, resume=resume)
 
 
+@endpoint(MODIFY)
 def playlist_replace(token: TokenLike, playlist_id: str, uris: Iterable[str]) -> str:
     """Replace every item of a playlist with tracks and episodes, in the order given.
 
-    Scopes: ``playlist-modify-public``, ``playlist-modify-private``. Spotify
-    takes 100 in one request: beyond that, the first 100 replace the items and
-    the rest are added after them.
+    Spotify takes 100 in one request: beyond that, the first 100 replace the
+    items and the rest are added after them.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -349,10 +358,9 @@ def playlist_replace(token: TokenLike, playlist_id: str, uris: Iterable[str]) ->
     return write_chunks("playlist_replace", items, CHUNK, replace_or_add, resume=resume)
 
 
+@endpoint(MODIFY)
 def playlist_clear(token: TokenLike, playlist_id: str) -> str:
     """Remove every item of a playlist.
-
-    Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -363,6 +371,7 @@ def playlist_clear(token: TokenLike, playlist_id: str) -> str:
     return playlist_replace(token, playlist_id, [])
 
 
+@endpoint(MODIFY)
 def playlist_reorder(
     token: TokenLike,
     playlist_id: str,
@@ -373,8 +382,7 @@ def playlist_reorder(
 ) -> str:
     """Move ``range_length`` items starting at ``range_start`` to before ``insert_before``.
 
-    Scopes: ``playlist-modify-public``, ``playlist-modify-private``. Never
-    retried: a repeated move would move again.
+    Never retried: a repeated move would move again.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -396,10 +404,9 @@ def playlist_reorder(
                           idempotent=False))
 
 
+@endpoint(MODIFY)
 def playlist_remove(token: TokenLike, playlist_id: str, uris: Iterable[str], snapshot_id: str | None = None) -> str:
     """Remove every occurrence of tracks, episodes or local files from a playlist, 100 per request.
-
-    Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -426,6 +433,7 @@ def playlist_remove(token: TokenLike, playlist_id: str, uris: Iterable[str], sna
     return write_chunks("playlist_remove", items, CHUNK, remove, snapshot_id=snapshot_id, resume=resume)
 
 
+@endpoint()
 def playlist_cover_image(token: TokenLike, playlist_id: str) -> list[Image]:
     """Get a playlist's cover images (their ``height`` and ``width`` are often None).
 
@@ -441,11 +449,9 @@ def playlist_cover_image(token: TokenLike, playlist_id: str) -> list[Image]:
     return [to_model(Image, image) for image in body]
 
 
+@endpoint(ugc_image_upload, playlist_modify_public, playlist_modify_private)
 def playlist_cover_image_upload(token: TokenLike, playlist_id: str, image: bytes | str) -> None:
     """Set a playlist's cover image.
-
-    Scopes: ``ugc-image-upload``, ``playlist-modify-public``,
-    ``playlist-modify-private``.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -457,12 +463,11 @@ def playlist_cover_image_upload(token: TokenLike, playlist_id: str, image: bytes
          scopes=("ugc-image-upload", *MODIFY))
 
 
+@endpoint(MODIFY, deprecated="development-mode apps use ``library_add`` with the playlist's URI.")
 def playlist_follow(token: TokenLike, playlist_id: str, public: bool = True) -> None:
     """Follow a playlist, publicly (shown on the user's profile) or not.
 
-    Scopes: ``playlist-modify-public``, or ``playlist-modify-private`` to follow
-    privately. Deprecated by Spotify: development-mode apps use ``library_add``
-    with the playlist's URI.
+    ``playlist-modify-private`` is needed to follow privately.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -473,11 +478,9 @@ def playlist_follow(token: TokenLike, playlist_id: str, public: bool = True) -> 
          notes={403: DEPRECATED})
 
 
+@endpoint(MODIFY, deprecated="development-mode apps use ``library_delete``.")
 def playlist_unfollow(token: TokenLike, playlist_id: str) -> None:
     """Unfollow a playlist (for its owner: delete it from their library).
-
-    Scopes: ``playlist-modify-public``, ``playlist-modify-private``.
-    Deprecated by Spotify: development-mode apps use ``library_delete``.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.
@@ -485,11 +488,12 @@ def playlist_unfollow(token: TokenLike, playlist_id: str) -> None:
     send("DELETE", _followers_path(playlist_id), token=token, scopes=MODIFY, notes={403: DEPRECATED})
 
 
+@endpoint(playlist_read_private, deprecated="development-mode apps use ``library_contains`` with the playlist's URI.")
 def playlist_is_following(token: TokenLike, playlist_id: str, user_ids: Iterable[str]) -> list[bool]:
     """Tell which users follow a playlist, one user per request (as the spec allows).
 
-    Deprecated by Spotify: development-mode apps use ``library_contains``
-    with the playlist's URI; Spotify now answers only for the current user.
+    Spotify now answers only for the current user; ``playlist-read-private``
+    is needed for a private playlist.
 
     Args:
         playlist_id: ID, URI or URL of the playlist.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
@@ -27,6 +28,7 @@ _PREFIXES = ("min_", "max_", "target_")
 _NOTES = {403: DEPRECATED, 404: DEPRECATED}
 
 
+@endpoint(deprecated="since November 2024 new and development-mode apps get 403 or 404.")
 def recommendations(
     token: TokenLike,
     artist_ids: Iterable[str] | None = None,
@@ -37,8 +39,6 @@ def recommendations(
     **attributes: float,
 ) -> Recommendations:
     """Get tracks recommended from seeds (1 to 5 artists, genres and tracks together).
-
-    Deprecated by Spotify in November 2024: new and development-mode apps get 403 or 404.
 
     Args:
         artist_ids: IDs, URIs or URLs of seed artists.
@@ -67,10 +67,9 @@ def recommendations(
     return to_model(Recommendations, send("GET", "/recommendations", token=token, params=params, notes=_NOTES))
 
 
+@endpoint(deprecated="since November 2024 new and development-mode apps get 403 or 404.")
 def recommendation_genre_seeds(token: TokenLike) -> list[str]:
     """Get the genres usable as seeds of ``recommendations``.
-
-    Deprecated by Spotify in November 2024: new and development-mode apps get 403 or 404.
 
     Returns:
         The genre names, e.g. ``["acoustic", "afrobeat", ...]``.

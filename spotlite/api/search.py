@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Literal, overload
 
+from .._endpoint import endpoint
 from .._mapper import to_model
 from .._token import TokenLike
 from ..errors import InvalidInput, quoted
@@ -64,6 +65,7 @@ def search(token: TokenLike, query: str, types: Literal["audiobook"] | tuple[Lit
 @overload
 def search(token: TokenLike, query: str, types: Iterable[str] = ("track",), market: str | None = None,
            include_external: str | None = None, limit: int | None = None, offset: int = 0) -> SearchResult: ...
+@endpoint(limited="at most 10 results per type per page since 2026 (extended quota: 50).")
 def search(
     token: TokenLike,
     query: str,

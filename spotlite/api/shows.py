@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import segment
 from ..models.podcast import FullShow, SavedShowPaging, SimpleEpisodePaging, SimpleShow
+from ..scope import user_library_modify, user_library_read, user_read_playback_position
 from ._helpers import change_library, contains, get_many, get_page, query
 
 __all__ = [
@@ -24,10 +26,11 @@ __all__ = [
 _POSITION = ("user-read-playback-position",)
 
 
+@endpoint(user_read_playback_position)
 def show(token: TokenLike, show_id: str, market: str | None = None) -> FullShow:
     """Get a show with its first page of episodes.
 
-    Scope: ``user-read-playback-position`` for the episodes' ``resume_point``.
+    The episodes' ``resume_point`` needs ``user-read-playback-position``.
 
     Args:
         show_id: ID, URI or URL of the show.
@@ -43,10 +46,9 @@ def show(token: TokenLike, show_id: str, market: str | None = None) -> FullShow:
     return to_model(FullShow, body)
 
 
+@endpoint(deprecated="development-mode apps call ``show`` for each ID.")
 def shows(token: TokenLike, show_ids: Iterable[str], market: str | None = None) -> list[SimpleShow | None]:
     """Get several shows (without their episodes), 50 per request, in the order asked.
-
-    Deprecated by Spotify (development-mode apps: call ``show`` for each).
 
     Args:
         show_ids: IDs, URIs or URLs of the shows, as many as wanted (sent 50 per request).
@@ -59,12 +61,13 @@ def shows(token: TokenLike, show_ids: Iterable[str], market: str | None = None) 
     return get_many(token, "/shows", "show", show_ids, SimpleShow, 50, market)
 
 
+@endpoint(user_read_playback_position)
 def show_episodes(
     token: TokenLike, show_id: str, market: str | None = None, limit: int = 20, offset: int = 0
 ) -> SimpleEpisodePaging:
     """Get a page of a show's episodes (``limit`` 1 to 50).
 
-    Scope: ``user-read-playback-position`` for each episode's ``resume_point``.
+    Each episode's ``resume_point`` needs ``user-read-playback-position``.
 
     Args:
         show_id: ID, URI or URL of the show.
@@ -80,10 +83,9 @@ def show_episodes(
     return to_model(SimpleEpisodePaging, get_page(token, path, limit, offset, scopes=_POSITION, market=market))
 
 
+@endpoint(user_library_read)
 def saved_shows(token: TokenLike, limit: int = 20, offset: int = 0) -> SavedShowPaging:
     """Get a page of the shows saved in the user's library (``limit`` 1 to 50).
-
-    Scope: ``user-library-read``.
 
     Args:
         limit: items per page, 1 to 50.
@@ -96,11 +98,9 @@ def saved_shows(token: TokenLike, limit: int = 20, offset: int = 0) -> SavedShow
     return to_model(SavedShowPaging, body)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps get 403 and use ``library_add``.")
 def saved_shows_add(token: TokenLike, show_ids: Iterable[str]) -> None:
     """Save shows to the user's library, 50 per request.
-
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    get 403 and use ``library_add``.
 
     Args:
         show_ids: IDs, URIs or URLs of the shows, as many as wanted (sent 50 per request).
@@ -111,11 +111,10 @@ def saved_shows_add(token: TokenLike, show_ids: Iterable[str]) -> None:
     change_library("saved_shows_add", "PUT", token, "/me/shows", "show", show_ids, 50)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps get 403 and use ``library_delete``.")
 def saved_shows_delete(token: TokenLike, show_ids: Iterable[str], market: str | None = None) -> None:
     """Remove shows from the user's library, 50 per request.
 
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    get 403 and use ``library_delete``.
     If a later request fails, raises ``PartialWriteError`` saying what was
     written; see its docs.
 
@@ -127,11 +126,9 @@ def saved_shows_delete(token: TokenLike, show_ids: Iterable[str], market: str | 
     change_library("saved_shows_delete", "DELETE", token, "/me/shows", "show", show_ids, 50, market=market)
 
 
+@endpoint(user_library_read, deprecated="development-mode apps get 403 and use ``library_contains``.")
 def saved_shows_contains(token: TokenLike, show_ids: Iterable[str]) -> list[bool]:
     """Tell which shows are saved in the user's library, 50 per request.
-
-    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
-    get 403 and use ``library_contains``.
 
     Args:
         show_ids: IDs, URIs or URLs of the shows, as many as wanted (sent 50 per request).

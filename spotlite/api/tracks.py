@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
 from ..ids import segment
 from ..models.music import FullTrack, SavedTrackPaging
+from ..scope import user_library_modify, user_library_read
 from ._helpers import change_library, contains, get_many, get_page, query
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
 ]
 
 
+@endpoint()
 def track(token: TokenLike, track_id: str, market: str | None = None) -> FullTrack:
     """Get a track.
 
@@ -36,10 +39,9 @@ def track(token: TokenLike, track_id: str, market: str | None = None) -> FullTra
     return to_model(FullTrack, body)
 
 
+@endpoint(deprecated="development-mode apps call ``track`` for each ID.")
 def tracks(token: TokenLike, track_ids: Iterable[str], market: str | None = None) -> list[FullTrack | None]:
     """Get several tracks, 50 per request, in the order asked.
-
-    Deprecated by Spotify (development-mode apps: call ``track`` for each).
 
     Args:
         track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 50 per request).
@@ -52,10 +54,9 @@ def tracks(token: TokenLike, track_ids: Iterable[str], market: str | None = None
     return get_many(token, "/tracks", "track", track_ids, FullTrack, 50, market)
 
 
+@endpoint(user_library_read)
 def saved_tracks(token: TokenLike, market: str | None = None, limit: int = 20, offset: int = 0) -> SavedTrackPaging:
     """Get a page of the tracks saved in the user's library (``limit`` 1 to 50).
-
-    Scope: ``user-library-read``.
 
     Args:
         market: ISO 3166-1 country code, or ``"from_token"`` for the user's; with one, a track not playable there
@@ -70,11 +71,11 @@ def saved_tracks(token: TokenLike, market: str | None = None, limit: int = 20, o
     return to_model(SavedTrackPaging, body)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps use ``library_add``.")
 def saved_tracks_add(token: TokenLike, track_ids: Iterable[str]) -> None:
     """Save tracks to the user's library, 50 per request.
 
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    use ``library_add``. The IDs travel in the JSON body, as the spec asks.
+    The IDs travel in the JSON body, as the spec asks.
 
     Args:
         track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 50 per request).
@@ -85,11 +86,9 @@ def saved_tracks_add(token: TokenLike, track_ids: Iterable[str]) -> None:
     change_library("saved_tracks_add", "PUT", token, "/me/tracks", "track", track_ids, 50, ids_in_body=True)
 
 
+@endpoint(user_library_modify, deprecated="development-mode apps use ``library_delete``.")
 def saved_tracks_delete(token: TokenLike, track_ids: Iterable[str]) -> None:
     """Remove tracks from the user's library, 50 per request.
-
-    Scope: ``user-library-modify``. Deprecated by Spotify: development-mode apps
-    use ``library_delete``.
 
     Args:
         track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 50 per request).
@@ -100,11 +99,9 @@ def saved_tracks_delete(token: TokenLike, track_ids: Iterable[str]) -> None:
     change_library("saved_tracks_delete", "DELETE", token, "/me/tracks", "track", track_ids, 50)
 
 
+@endpoint(user_library_read, deprecated="development-mode apps use ``library_contains``.")
 def saved_tracks_contains(token: TokenLike, track_ids: Iterable[str]) -> list[bool]:
     """Tell which tracks are saved in the user's library, 50 per request.
-
-    Scope: ``user-library-read``. Deprecated by Spotify: development-mode apps
-    use ``library_contains``.
 
     Args:
         track_ids: IDs, URIs or URLs of the tracks, as many as wanted (sent 50 per request).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._endpoint import endpoint
 from .._http import send
 from .._mapper import to_model
 from .._token import TokenLike
@@ -12,6 +13,7 @@ from ..ids import segment
 from ..models.artist import FullArtistOffsetPaging
 from ..models.music import FullTrackPaging
 from ..models.user import PrivateUser, PublicUser
+from ..scope import user_read_email, user_read_private, user_top_read
 from ._helpers import DEPRECATED, get_page
 
 __all__ = ["current_user", "current_user_top_artists", "current_user_top_tracks", "user"]
@@ -19,13 +21,15 @@ __all__ = ["current_user", "current_user_top_artists", "current_user_top_tracks"
 TIME_RANGES = ("short_term", "medium_term", "long_term")
 
 
+@endpoint(user_read_private, user_read_email,
+          limited="no ``country``, ``email``, ``explicit_content``, ``followers`` or ``product`` since 2026.")
 def current_user(token: TokenLike) -> PrivateUser:
     """Get the current user's profile.
 
-    Scope: ``user-read-private`` (country, product, explicit content) and
-    ``user-read-email`` (email). Since 2026 development-mode apps no longer
-    get ``country``, ``email``, ``explicit_content``, ``followers`` or ``product``:
-    those fields are then None; ``account_id`` is new in May 2026.
+    ``user-read-private`` gives ``country``, ``product`` and ``explicit_content``;
+    ``user-read-email`` gives ``email``. Since 2026 development-mode apps no
+    longer get ``country``, ``email``, ``explicit_content``, ``followers`` or
+    ``product``: those fields are then None; ``account_id`` is new in May 2026.
 
     Returns:
         The user's private profile; ``email``, ``country`` and ``product`` need their scopes and may be missing.
@@ -33,10 +37,9 @@ def current_user(token: TokenLike) -> PrivateUser:
     return to_model(PrivateUser, send("GET", "/me", token=token, scopes=("user-read-private", "user-read-email")))
 
 
+@endpoint(deprecated="development-mode apps get 403 since 2026.")
 def user(token: TokenLike, user_id: str) -> PublicUser:
     """Get a user's public profile.
-
-    Deprecated by Spotify: development-mode apps get 403 since 2026.
 
     Args:
         user_id: the user's ID (``smedjan``), URI or open.spotify.com URL.
@@ -48,12 +51,11 @@ def user(token: TokenLike, user_id: str) -> PublicUser:
     return to_model(PublicUser, body)
 
 
+@endpoint(user_top_read)
 def current_user_top_artists(
     token: TokenLike, time_range: str = "medium_term", limit: int = 20, offset: int = 0
 ) -> FullArtistOffsetPaging:
     """Get a page of the current user's most listened artists (``limit`` 1 to 50).
-
-    Scope: ``user-top-read``.
 
     Args:
         time_range: ``short_term`` (about 4 weeks), ``medium_term`` (6 months)
@@ -67,12 +69,11 @@ def current_user_top_artists(
     return to_model(FullArtistOffsetPaging, _top(token, "artists", time_range, limit, offset))
 
 
+@endpoint(user_top_read)
 def current_user_top_tracks(
     token: TokenLike, time_range: str = "medium_term", limit: int = 20, offset: int = 0
 ) -> FullTrackPaging:
     """Get a page of the current user's most listened tracks (``limit`` 1 to 50).
-
-    Scope: ``user-top-read``.
 
     Args:
         time_range: ``short_term`` (about 4 weeks), ``medium_term`` (6 months)

@@ -1,6 +1,6 @@
 """Offline tests for code that uses spotlite: record Spotify's answers once, replay them in CI.
 
-``pip install spotlite[testing]`` adds vcrpy. What it gives:
+``pip install 'spotlite-client[testing]'`` (from a clone: ``pip install '.[testing]'``) adds vcrpy. What it gives:
 
 - ``cassette(path)``: a vcrpy cassette set up as spotlite's own tests use
   theirs (a context manager and a decorator): requests match on method, URL
