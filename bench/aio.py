@@ -37,7 +37,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from importlib.util import find_spec
 from pathlib import Path
@@ -132,7 +132,7 @@ async def raw_aiohttp(base: str, album_id: str, token: str, size: int) -> Measur
         return await measured(call, size)
 
 
-RUNS: dict[str, Callable[[str, str, str, int], Awaitable[Measures]]] = {
+RUNS: dict[str, Callable[[str, str, str, int], Coroutine[object, object, Measures]]] = {
     "spotlite": spotlite_aio, "threads": spotlite_threads, "tekore": tekore_async, "aiohttp": raw_aiohttp,
 }
 
