@@ -100,7 +100,7 @@ def test_pkce_checks_the_verifier(spotify_fake: FakeSpotify) -> None:
     assert token.uses_pkce and spotlite.current_user(token).id == spotify_fake.me
     code = spotlite.parse_code_from_url(spotify_fake.authorise(url), "s")
     with pytest.raises(spotlite.AuthError, match="code_verifier"):
-        spotlite.request_pkce_token("app", "http://127.0.0.1:9/cb", code, verifier[:-1] + "x")
+        spotlite.request_pkce_token("app", "http://127.0.0.1:9/cb", code, verifier[:-1] + ("y" if verifier.endswith("x") else "x"))  # a verifier unlike the one sent
 
 
 def test_the_user_can_refuse_consent(spotify_fake: FakeSpotify) -> None:

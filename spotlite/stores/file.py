@@ -3,7 +3,10 @@
 Each value is a file of its own, replaced whole: it is written to a file that
 has no name yet (Linux's ``O_TMPFILE``), which gets a name only when complete
 and is then moved over the old one, so a writer killed at any moment leaves
-the old value whole and no temporary file holding a secret. Files have mode
+the old value whole and never part of a file. A writer killed in the instant
+between naming the finished file and moving it leaves that file (the new value,
+whole, mode 600) under a hidden ``.tmp`` name; the next ``FileStore`` opened on
+the folder removes it once it is a minute old. Files have mode
 600, and a folder the store creates has mode 700. A token is a file of JSON
 (``Token.to_dict()``).
 
