@@ -25,6 +25,9 @@ import json
 import logging
 import os
 import re
+import shutil
+import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -348,3 +351,24 @@ def expired_token() -> str:
 def revoked_token() -> str:
     """A token the API refuses with 401 as invalid (not expired)."""
     return "dummy-revoked-token"
+
+
+REAL_SLEEP = time.sleep  # before any test's instant sleep
+
+
+@pytest.fixture
+def real_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``time.sleep`` that really sleeps, for tests of threads and processes (the autouse fixture's returns at once)."""
+    monkeypatch.setattr(time, "sleep", REAL_SLEEP)
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    """A real redis-server on 127.0.0.1 (started by the stores' benchmark), skipped where none is installed."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import stores
+
+    if shutil.which("redis-server") is None:
+        pytest.skip(stores.NO_REDIS)
+    with stores.redis_server() as url:
+        yield url

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,12 @@ import pytest
 from loopback import Handler, Server
 from test_aio import standin
 from test_cache import per_token, sent, versioned
-from test_gate import REAL_SLEEP, WINDOW, Limited
+from test_gate import WINDOW, Limited
 
 import spotlite
 from spotlite.testing._standin.catalogue import MAIN_ALBUM
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import stores as scenario  # the stores' benchmark: it starts redis-server for the stores' tests too
 
 REPO = Path(__file__).resolve().parent.parent
 TOKEN = "dummy-user-token"
@@ -50,18 +48,6 @@ for method, path, *body in calls:
 print(json.dumps(out))
 """
 
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    if shutil.which("redis-server") is None:
-        pytest.skip(scenario.NO_REDIS)
-    with scenario.redis_server() as url:
-        yield url
-
-
-@pytest.fixture
-def real_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(time, "sleep", REAL_SLEEP)  # redis-server is waited for with it
 
 
 @pytest.fixture(params=["sqlite", "redis"])

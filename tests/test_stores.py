@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import stat
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,18 +30,6 @@ import stores as scenario
 SLEEP = time.sleep  # the tests' autouse fixture makes time.sleep return at once; these tests need it real
 KINDS = ["memory", "file", "sqlite", "redis"]
 
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    if shutil.which("redis-server") is None:
-        pytest.skip(scenario.NO_REDIS)
-    with scenario.redis_server() as url:
-        yield url
-
-
-@pytest.fixture
-def real_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(time, "sleep", SLEEP)
 
 
 @pytest.fixture(params=KINDS)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,15 +23,13 @@ from loopback import Server
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import stores as scenario
 
-SLEEP = time.sleep
 SLACK = 1.5  # seconds of scheduling on a busy 2-core machine
 
 
 @pytest.mark.parametrize("kind", ["memory", "file", "sqlite", pytest.param("redis", marks=pytest.mark.skipif(
     shutil.which("redis-server") is None, reason=scenario.NO_REDIS))])
-def test_shared_token_never_refused(kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_shared_token_never_refused(kind: str, tmp_path: Path, real_sleep: None,
                                     loopback: Callable[..., Server]) -> None:
-    monkeypatch.setattr(time, "sleep", SLEEP)  # the autouse fixture's instant sleep would spin the threads
     with scenario.redis_server() if kind == "redis" else scenario._nothing() as redis_url:
         spec = scenario.specs(tmp_path, redis_url, 2.0)[kind]
         stats = scenario.share(spec, 4, 8, 4.0)
